@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { getBundledDataset } from '@/lib/dataset/bundle';
+import { DatasetService } from '@/lib/db';
+import { createListener, parseBackgroundMessage, BackgroundRequests } from '@/lib/messaging';
+import {
+  createBackgroundHandlers,
+  forgetTab,
+  forwardCommand,
+  publishMatcherConfig,
+} from '@/lib/background/handlers';
+
+export default defineBackground(() => {
+  const service = new DatasetService(getBundledDataset);
+
+  browser.runtime.onMessage.addListener(
+    createListener<typeof BackgroundRequests>(parseBackgroundMessage, createBackgroundHandlers(service), () => browser.runtime.id),
+  );
+  browser.commands?.onCommand.addListener((command, tab) => void forwardCommand(command, tab?.id));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(tabId);
+  });
+
+  // Every start (install, update, browser start, worker wake-up) checks the cache and the
+  // matcher config against the bundle; both are no-ops when they already match.
+  void publishMatcherConfig().catch((error: unknown) => console.warn('[factcards] matcher config:', error));
+  void service.ensureSeeded().catch((error: unknown) => {
+    console.warn('[factcards] seeding the cache failed; answering from the bundle:', error);
+  });
+});

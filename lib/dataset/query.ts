@@ -1,0 +1,188 @@
+/**
+ * Pure queries over dataset records: the same code answers from IndexedDB rows and from the
+ * bundle in memory, so a broken cache changes where data comes from, never what is shown.
+ */
+import * as z from 'zod/mini';
+import {
+  EntitySchema,
+  PositionSchema,
+  SourceSchema,
+  TopicSchema,
+  type Dataset,
+  type Entity,
+  type Position,
+  type Source,
+} from './schema';
+
+/** Everything a card needs for one entity, already filtered by the reader's settings. */
+export const CardDataSchema = z.object({
+  entity: EntitySchema,
+  /** The entity's own positions from enabled sources, most salient first. */
+  positions: z.array(PositionSchema),
+  /** Others' positions about this entity ("Said about …"). */
+  about: z.array(PositionSchema),
+  /** Positions that the shown ones respond to or are disputed by, for showing disputes inline. */
+  related: z.array(PositionSchema),
+  sources: z.array(SourceSchema),
+  topics: z.array(TopicSchema),
+  /** Display names of every entity, for "LeCun on Musk" labels. */
+  names: z.record(z.string(), z.string()),
+  /** All positions by or about the entity from enabled sources (the footer's "All N positions"). */
+  total: z.int(),
+});
+export type CardData = z.infer<typeof CardDataSchema>;
+
+/** Which sources and entities the reader has switched off. */
+export interface Filter {
+  disabledSources: readonly string[];
+  disabledEntities?: readonly string[];
+}
+
+/**
+ * Drops positions whose every source is disabled and trims the sources of the rest, so a
+ * position backed by several sources stays while one of them is enabled.
+ */
+export function filterPositions(positions: readonly Position[], filter: Filter): Position[] {
+  const off = new Set(filter.disabledSources);
+  if (off.size === 0) return [...positions];
+  const out: Position[] = [];
+  for (const p of positions) {
+    const sourceIds = p.sourceIds.filter((id) => !off.has(id));
+    if (sourceIds.length > 0) out.push(sourceIds.length === p.sourceIds.length ? p : { ...p, sourceIds });
+  }
+  return out;
+}
+
+/** Most salient first, then newest first; stable by id. */
+export function bySalience(a: Position, b: Position): number {
+  return a.salience - b.salience || b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+}
+
+/** The records a card is built from; any subset of a dataset that holds them will do. */
+export interface CardInputs {
+  entity: Entity;
+  own: readonly Position[];
+  about: readonly Position[];
+  lookupPosition: (id: string) => Position | undefined;
+  sources: readonly Source[];
+  topics: Dataset['topics'];
+  names: Record<string, string>;
+}
+
+/** Builds one entity's card from its records and the reader's filter. */
+export function buildCard(input: CardInputs, filter: Filter): CardData {
+  const positions = filterPositions(input.own, filter).sort(bySalience);
+  const about = filterPositions(
+    input.about.filter((p) => p.entityId !== input.entity.id),
+    filter,
+  ).sort(bySalience);
+  const shown = new Set([...positions, ...about].map((p) => p.id));
+  const relatedIds = new Set<string>();
+  for (const p of [...positions, ...about]) {
+    for (const id of [...(p.respondsTo ?? []), ...(p.disputedBy ?? [])]) if (!shown.has(id)) relatedIds.add(id);
+  }
+  const related = filterPositions(
+    [...relatedIds].map((id) => input.lookupPosition(id)).filter((p): p is Position => !!p),
+    filter,
+  );
+  const used = new Set([...positions, ...about, ...related].flatMap((p) => p.sourceIds));
+  const usedTopics = new Set([...positions, ...about, ...related].map((p) => p.topic));
+  return {
+    entity: input.entity,
+    positions,
+    about,
+    related,
+    sources: input.sources.filter((s) => used.has(s.id)),
+    topics: input.topics.filter((t) => usedTopics.has(t.id)),
+    names: input.names,
+    total: positions.length + about.length,
+  };
+}
+
+/** Card data for entity ids straight from an in-memory dataset (the bundle fallback). */
+export function cardsFromDataset(ds: Dataset, entityIds: readonly string[], filter: Filter): CardData[] {
+  const byId = new Map(ds.positions.map((p) => [p.id, p]));
+  const names = Object.fromEntries(ds.entities.map((e) => [e.id, e.displayName]));
+  const disabled = new Set(filter.disabledEntities ?? []);
+  return entityIds.flatMap((id) => {
+    const entity = ds.entities.find((e) => e.id === id);
+    if (!entity || disabled.has(id)) return [];
+    return [
+      buildCard(
+        {
+          entity,
+          own: ds.positions.filter((p) => p.entityId === id),
+          about: ds.positions.filter((p) => p.about?.includes(id)),
+          lookupPosition: (pid) => byId.get(pid),
+          sources: ds.sources,
+          topics: ds.topics,
+          names,
+        },
+        filter,
+      ),
+    ];
+  });
+}
+
+/** Number of positions each source backs (before filtering). */
+export function countPositionsPerSource(positions: readonly Position[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const p of positions) for (const s of p.sourceIds) counts[s] = (counts[s] ?? 0) + 1;
+  return counts;
+}
+
+/** Lower-cases and strips accents and typographic quotes so "Musk’s" finds "Musk's". */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’ʼ]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/** A search index: each position's searchable text, folded once. */
+export interface SearchIndex {
+  entries: { position: Position; haystack: string }[];
+}
+
+/**
+ * Indexes quotes, summaries, topics, entity names and publishers. Substring search over
+ * pre-folded text: phrases from quotes must match exactly as typed, which token-based
+ * full-text libraries do not promise, and 10,000 positions scan well inside one frame.
+ */
+export function buildSearchIndex(ds: Pick<Dataset, 'entities' | 'sources' | 'topics' | 'positions'>): SearchIndex {
+  const names = new Map(ds.entities.map((e) => [e.id, e.displayName]));
+  const publishers = new Map(ds.sources.map((s) => [s.id, s.publisher]));
+  const topics = new Map(ds.topics.map((t) => [t.id, t.label]));
+  return {
+    entries: ds.positions.map((position) => ({
+      position,
+      haystack: foldForSearch(
+        [
+          position.summary,
+          position.quote ?? '',
+          topics.get(position.topic) ?? position.topic,
+          names.get(position.entityId) ?? '',
+          ...(position.about ?? []).map((id) => names.get(id) ?? ''),
+          ...position.sourceIds.map((id) => publishers.get(id) ?? ''),
+          position.reportedBy ?? '',
+        ].join('\n'),
+      ),
+    })),
+  };
+}
+
+/** Positions whose text contains every word of the query (AND), in index order. */
+export function searchPositions(index: SearchIndex, query: string, filter: Filter): Position[] {
+  const folded = foldForSearch(query).trim();
+  if (!folded) return [];
+  // A quoted query is one phrase; otherwise every word must appear somewhere.
+  const terms = /^".*"$/.test(folded) ? [folded.slice(1, -1)] : folded.split(' ');
+  const hits: Position[] = [];
+  for (const { position, haystack } of index.entries) {
+    if (terms.every((t) => haystack.includes(t))) hits.push(position);
+  }
+  return filterPositions(hits, filter);
+}

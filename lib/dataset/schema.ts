@@ -1,0 +1,134 @@
+/**
+ * The dataset's zod schemas: the one source of the dataset's types.
+ *
+ * `zod/mini` rather than classic zod: the same schemas are used by the content script, whose
+ * bundle budget (40 kB gzipped) cannot carry classic zod's method chains.
+ */
+import * as z from 'zod/mini';
+
+const nonEmpty = () => z.string().check(z.minLength(1));
+const slug = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/));
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: a date only as precise as the source states it. */
+export const PartialDateSchema = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/));
+
+export const EntityIdSchema = slug();
+export const SourceIdSchema = slug();
+export const TopicIdSchema = slug();
+export const PositionIdSchema = slug();
+
+/**
+ * One way of writing an entity's name on a page.
+ * - `strong` aliases decide on their own; `weak` ones need evidence (DESIGN.md "Detection").
+ * - `caseSensitive`: the text must match exactly; `allCaps` also accepts the all-capitals form
+ *   used in headlines (`MUSK`), which is how `Musk` differs from the noun `musk`.
+ * - `role` tells the matcher which context rules apply: a surname loses to another given name
+ *   before it, a given name loses to another surname after it.
+ * - `ambiguous`: the text has a common other meaning (`xAI` = explainable AI), so negative cues
+ *   veto it even though it is strong.
+ * - `note`: shown on the card when this alias matched, e.g. "his venture firm".
+ */
+export const AliasSchema = z.object({
+  text: nonEmpty(),
+  strength: z.enum(['strong', 'weak']),
+  caseSensitive: z.boolean(),
+  allCaps: z.optional(z.boolean()),
+  role: z.optional(z.enum(['fullName', 'surname', 'givenName', 'handle', 'organization', 'affiliate'])),
+  ambiguous: z.optional(z.boolean()),
+  note: z.optional(nonEmpty()),
+});
+export type Alias = z.infer<typeof AliasSchema>;
+
+/**
+ * Context evidence for the matcher, kept in the dataset next to the aliases.
+ * A cue containing a capital letter matches case-sensitively (or in all capitals); an all-lowercase
+ * cue matches in any case.
+ */
+export const CuesSchema = z.object({
+  /** Words that, near a weak alias, support this entity (`Tesla`, `Meta`, `OpenAI`). */
+  positive: z.array(nonEmpty()),
+  /** Words that, near an alias, point to another meaning (`perfume`, `explainable`, `SHAP`). */
+  negative: z.array(nonEmpty()),
+  /** Given names of other people who share the surname (`Kimbal`, `Pradeep`). */
+  namesakes: z.array(nonEmpty()),
+});
+export type Cues = z.infer<typeof CuesSchema>;
+
+export const RoleSchema = z.object({
+  title: nonEmpty(),
+  org: z.optional(nonEmpty()),
+  since: z.optional(PartialDateSchema),
+  sourceIds: z.array(SourceIdSchema).check(z.minLength(1)),
+});
+export type Role = z.infer<typeof RoleSchema>;
+
+export const EntitySchema = z.object({
+  id: EntityIdSchema,
+  displayName: nonEmpty(),
+  kind: z.enum(['person', 'organization']),
+  /** One neutral line: who this is. */
+  description: nonEmpty(),
+  roles: z.array(RoleSchema).check(z.minLength(1)),
+  aliases: z.array(AliasSchema).check(z.minLength(1)),
+  cues: CuesSchema,
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+export const SourceSchema = z.object({
+  id: SourceIdSchema,
+  publisher: nonEmpty(),
+  title: z.optional(nonEmpty()),
+  author: z.optional(nonEmpty()),
+  date: PartialDateSchema,
+  dateApproximate: z.optional(z.boolean()),
+  /** Only a verified address; absent where none is known. */
+  url: z.optional(z.url({ protocol: /^https$/ })),
+  /** The source's quirks a reader should know (partly AI-written, lost words, approximate date). */
+  notes: z.optional(z.array(nonEmpty())),
+  /** The seed file in ../shared/seeds this source's text came from. */
+  file: nonEmpty(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const TopicSchema = z.object({
+  id: TopicIdSchema,
+  label: nonEmpty(),
+  description: z.optional(nonEmpty()),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+
+export const PositionKindSchema = z.enum(['quote', 'paraphrase', 'fact']);
+export type PositionKind = z.infer<typeof PositionKindSchema>;
+
+export const PositionSchema = z.object({
+  id: PositionIdSchema,
+  /** Who said or holds it (for a `fact`: whom it is about). */
+  entityId: EntityIdSchema,
+  topic: TopicIdSchema,
+  kind: PositionKindSchema,
+  /** Our own neutral words. */
+  summary: nonEmpty(),
+  /** Verbatim text from the source (whitespace aside). For a `quote`: the entity's own words. */
+  quote: z.optional(nonEmpty()),
+  /** Who reported or characterized it, e.g. "Yann LeCun, summarizing Musk's predictions". */
+  reportedBy: z.optional(nonEmpty()),
+  /** Entities the position targets (a LeCun quote about Musk has `about: ['elon-musk']`). */
+  about: z.optional(z.array(EntityIdSchema)),
+  /** When it was said, as precisely as the source says; else the article's date. */
+  date: PartialDateSchema,
+  dateApproximate: z.optional(z.boolean()),
+  sourceIds: z.array(SourceIdSchema).check(z.minLength(1)),
+  respondsTo: z.optional(z.array(PositionIdSchema)),
+  disputedBy: z.optional(z.array(PositionIdSchema)),
+  /** 1 (headline) to 3 (detail): orders positions on the card, most salient first. */
+  salience: z.int().check(z.gte(1), z.lte(3)),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+export const DatasetSchema = z.object({
+  entities: z.array(EntitySchema),
+  sources: z.array(SourceSchema),
+  topics: z.array(TopicSchema),
+  positions: z.array(PositionSchema),
+});
+export type Dataset = z.infer<typeof DatasetSchema>;

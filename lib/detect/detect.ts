@@ -1,0 +1,431 @@
+/**
+ * Finds mentions in block texts: one DFA pass per block for candidates, then case, boundary and
+ * URL checks, leftmost-longest selection, and the evidence rules of DESIGN.md "Detection".
+ */
+import type { Alias } from '../dataset/schema';
+import { IGNORE, SPACE, isDigitCode, isWordCode, normalize } from './chars';
+import type { CompiledMatcher, EntityRules, Use } from './compile';
+
+/** One accepted mention inside a block. */
+export interface Mention {
+  /** Code-unit offsets into the block text; `end` is exclusive. */
+  start: number;
+  end: number;
+  entityId: string;
+  /** The alias as written in the dataset (not the matched text). */
+  alias: string;
+  strength: 'strong' | 'weak';
+  /** The alias's note, for the card ("Khosla Ventures is Vinod Khosla's venture capital firm."). */
+  note?: string;
+}
+
+export interface DetectResult {
+  /** Per input block: mentions sorted by `start`, never overlapping. */
+  mentions: Mention[][];
+  /** Entities with an accepted strong mention in these blocks: page evidence for later calls. */
+  strongEntities: Set<string>;
+  /**
+   * Per input block: entities whose weak candidates failed only for lack of evidence (no veto, no
+   * negative cue), so the caller can re-run that block once a strong mention appears elsewhere.
+   */
+  awaitingEvidence: Set<string>[];
+}
+
+/** Cues (and other strong aliases) count within this many characters of a candidate, same block. */
+const CUE_WINDOW = 150;
+/** A bare surname refers back to a full name at most this far into earlier blocks. */
+const COREF_WINDOW = 500;
+/** How far the whitespace-delimited token around a match is read for URL checks. */
+const TOKEN_LIMIT = 256;
+/** How long a word before or after a name is read. */
+const WORD_LIMIT = 40;
+
+/**
+ * Capitalized words that may stand right before a surname without being someone else's given
+ * name ("Professor LeCun", "CEO Musk", "on Monday Musk said"). Generic English, not dataset cues.
+ */
+const TITLES = new Set(
+  `mr mrs ms mx dr prof professor president chief ceo cto sir dame lord lady billionaire founder
+  cofounder co-founder chairman chairwoman chair director executive investor entrepreneur mogul
+  tycoon boss owner senator sen rep governor gov minister secretary judge justice general captain
+  scientist researcher pioneer laureate godfather monsieur madame herr frau
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december today yesterday`.split(/\s+/),
+);
+/** Characters before which a capitalized word is sentence-initial, not a given name. */
+const SENTENCE_ENDS = '.!?:;…—–|•·';
+const OPENERS = `"'“‘«([`;
+
+type NameUse = Extract<Use, { kind: 'alias' | 'namesake' }>;
+type AliasUse = Extract<Use, { kind: 'alias' }>;
+interface Candidate {
+  start: number;
+  end: number;
+  use: NameUse;
+}
+interface Cue {
+  start: number;
+  end: number;
+  entity: number;
+  positive: boolean;
+}
+/** A full name a later bare surname may refer to: the entity's own, or a namesake's. */
+interface Antecedent {
+  /** Offset in the call's blocks laid end to end (one separator between blocks). */
+  end: number;
+  block: number;
+  own: boolean;
+}
+const PENDING = 0;
+const ACCEPTED = 1;
+const REJECTED = 2;
+interface BlockWork {
+  cands: Candidate[];
+  cues: Cue[];
+  state: Uint8Array;
+}
+
+/**
+ * Detects mentions in block texts (block-level elements in document order). Two passes: strong
+ * aliases first, so every weak candidate in the call can use them as evidence.
+ * @param pageEvidence entities already known on the page (a strong mention found earlier).
+ */
+export function detectMentions(
+  blocks: readonly string[],
+  matcher: CompiledMatcher,
+  pageEvidence: ReadonlySet<string> = new Set(),
+): DetectResult {
+  const strongEntities = new Set<string>();
+  const antecedents: Antecedent[][] = matcher.entities.map(() => []);
+  const hits: number[] = [];
+  const work: (BlockWork | undefined)[] = [];
+  let base = 0;
+  blocks.forEach((text, b) => {
+    const w = collect(text, matcher, hits);
+    if (w) decideLocally(text, b, base, w, matcher, strongEntities, antecedents);
+    work.push(w);
+    base += text.length + 1;
+  });
+
+  const mentions: Mention[][] = [];
+  const awaitingEvidence: Set<string>[] = [];
+  base = 0;
+  blocks.forEach((text, b) => {
+    const list: Mention[] = [];
+    const waiting = new Set<string>();
+    const w = work[b];
+    w?.cands.forEach((c, i) => {
+      let ok = w.state[i] === ACCEPTED;
+      if (w.state[i] === PENDING && c.use.kind === 'alias') {
+        const e = c.use.entity;
+        const id = matcher.entities[e]?.id ?? '';
+        const ante =
+          c.use.alias.role === 'surname'
+            ? antecedentOf(antecedents[e] ?? [], base + c.start, b)
+            : undefined;
+        if (ante) ok = ante.own;
+        else if (cueNear(w.cues, c, e, false)) ok = false;
+        else if (pageEvidence.has(id) || strongEntities.has(id) || cueNear(w.cues, c, e, true))
+          ok = true;
+        else waiting.add(id);
+      }
+      if (ok && c.use.kind === 'alias') list.push(toMention(c, c.use, matcher));
+    });
+    mentions.push(list);
+    awaitingEvidence.push(waiting);
+    base += text.length + 1;
+  });
+  return { mentions, strongEntities, awaitingEvidence };
+}
+
+/**
+ * Fast path for pages without any mention: true if some alias occurs, ignoring case, boundaries
+ * and context. One pass, no allocation; a `false` means {@link detectMentions} would find nothing.
+ */
+export function mightContainMention(text: string, matcher: CompiledMatcher): boolean {
+  const { cls, table, width, aliasState } = matcher;
+  let s = 0;
+  for (let i = 0; i < text.length; i++) {
+    const t = table[s + cls[text.charCodeAt(i)]!]!;
+    if (t < 0) {
+      s = ~t;
+      if (aliasState[s / width] === 1) return true;
+    } else s = t;
+  }
+  return false;
+}
+
+/** The hot loop: appends `(end, state)` pairs for every state with outputs. */
+function scan(text: string, matcher: CompiledMatcher, hits: number[]): void {
+  const { cls, table } = matcher;
+  let s = 0;
+  for (let i = 0; i < text.length; i++) {
+    const t = table[s + cls[text.charCodeAt(i)]!]!;
+    if (t < 0) {
+      s = ~t;
+      hits.push(i + 1, s);
+    } else s = t;
+  }
+}
+
+/** Scans one block and keeps verified candidates (leftmost-longest) and cues; none → undefined. */
+function collect(text: string, m: CompiledMatcher, hits: number[]): BlockWork | undefined {
+  hits.length = 0;
+  scan(text, m, hits);
+  let anyAlias = false;
+  for (let h = 1; h < hits.length && !anyAlias; h += 2)
+    anyAlias = m.aliasState[hits[h]! / m.width] === 1;
+  if (!anyAlias) return undefined; // cues alone decide nothing
+
+  const found: Candidate[] = [];
+  const cues: Cue[] = [];
+  for (let h = 0; h < hits.length; h += 2) {
+    const end = hits[h]!;
+    const state = hits[h + 1]! / m.width;
+    for (let o = m.outStart[state]!; o < m.outStart[state + 1]!; o++) {
+      const p = m.patterns[m.outIds[o]!]!;
+      const start = startOf(text, end, p.len, m.cls);
+      if (isWordCode(codeBefore(text, start, m.cls)) || isWordCode(codeAfter(text, end, m.cls)))
+        continue;
+      const raw = text.slice(start, end);
+      for (const use of p.uses) {
+        if (use.kind === 'cue') {
+          if (caseOk(raw, use.text, use.exact, true)) {
+            cues.push({ start, end, entity: use.entity, positive: use.positive });
+          }
+          continue;
+        }
+        const cased =
+          use.kind === 'alias'
+            ? caseOk(raw, use.text, use.alias.caseSensitive, use.alias.allCaps === true)
+            : caseOk(raw, use.text, true, true);
+        if (cased && !inLinkOrCode(text, start, end, m.cls, use.text.startsWith('@'))) {
+          found.push({ start, end, use });
+        }
+      }
+    }
+  }
+  if (!found.some((c) => c.use.kind === 'alias')) return undefined;
+
+  const rank = (c: Candidate) =>
+    c.use.kind === 'namesake' ? 2 : c.use.alias.strength === 'strong' ? 0 : 1;
+  found.sort((x, y) => x.start - y.start || y.end - x.end || rank(x) - rank(y));
+  const cands: Candidate[] = [];
+  let last = 0;
+  for (const c of found) {
+    if (c.start < last) continue;
+    cands.push(c);
+    last = c.end;
+  }
+  return { cands, cues, state: new Uint8Array(cands.length) };
+}
+
+/**
+ * Pass 1 for one block: everything the text alone decides. Strong aliases are accepted (an
+ * ambiguous one unless a negative cue outweighs it), other people's names vetoed, antecedents kept.
+ */
+function decideLocally(
+  text: string,
+  b: number,
+  base: number,
+  w: BlockWork,
+  m: CompiledMatcher,
+  strong: Set<string>,
+  antecedents: Antecedent[][],
+): void {
+  const { cands, cues, state } = w;
+  cands.forEach((c, i) => {
+    const u = c.use;
+    const list = antecedents[u.entity] ?? [];
+    if (u.kind === 'namesake') {
+      state[i] = REJECTED;
+      list.push({ end: base + c.end, block: b, own: false });
+      return;
+    }
+    const rules = m.entities[u.entity]!;
+    const { strength, ambiguous, role } = u.alias;
+    if (strength === 'strong') {
+      if (ambiguous) return; // settled below, once this block's unambiguous aliases are known
+      state[i] = ACCEPTED;
+      strong.add(rules.id);
+      if (role === 'fullName') list.push({ end: base + c.end, block: b, own: true });
+    } else if (role === 'surname' && otherGivenNameBefore(text, c.start, rules, m.cls)) {
+      state[i] = REJECTED;
+      list.push({ end: base + c.end, block: b, own: false }); // "Jane Musk … Musk" stays Jane's
+    } else if (role === 'givenName' && otherSurnameAfter(text, c.end, rules, m.cls)) {
+      state[i] = REJECTED;
+    }
+  });
+  cands.forEach((c, i) => {
+    const u = c.use;
+    if (u.kind !== 'alias' || u.alias.strength !== 'strong' || !u.alias.ambiguous) return;
+    const e = u.entity;
+    const vetoed =
+      cueNear(cues, c, e, false) &&
+      !cueNear(cues, c, e, true) &&
+      !cands.some((d, j) => state[j] === ACCEPTED && d.use.entity === e && near(d, c, CUE_WINDOW));
+    state[i] = vetoed ? REJECTED : ACCEPTED;
+    if (!vetoed) strong.add(m.entities[e]?.id ?? '');
+  });
+}
+
+/**
+ * Where a match ending at `end` starts: walks back `len` normalized units, stepping over invisible
+ * characters and counting a whitespace run once, as the DFA did.
+ */
+function startOf(text: string, end: number, len: number, cls: Uint16Array): number {
+  let j = end;
+  for (let n = len; n > 0; n--) {
+    let k = cls[text.charCodeAt(--j)];
+    while (k === IGNORE && j > 0) k = cls[text.charCodeAt(--j)];
+    if (k === SPACE) while (j > 0 && isBlank(text.charCodeAt(j - 1), cls)) j--;
+  }
+  return j;
+}
+
+const isBlank = (c: number, cls: Uint16Array) => cls[c] === SPACE || cls[c] === IGNORE;
+
+/** The code unit before `i`, skipping invisible characters; a space at the block's edge. */
+function codeBefore(text: string, i: number, cls: Uint16Array): number {
+  while (i > 0) {
+    const c = text.charCodeAt(--i);
+    if (cls[c] !== IGNORE) return c;
+  }
+  return 0x20;
+}
+
+function codeAfter(text: string, i: number, cls: Uint16Array): number {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (cls[c] !== IGNORE) return c;
+  }
+  return 0x20;
+}
+
+/** Case rule: exact aliases and capitalized cues match as written or, if allowed, in all caps. */
+function caseOk(raw: string, text: string, exact: boolean, allCaps: boolean): boolean {
+  if (!exact) return true;
+  const seen = raw === text ? raw : normalize(raw);
+  return seen === text || (allCaps && seen === text.toUpperCase());
+}
+
+/** True for matches inside URLs, domains, emails and identifiers (`x.ai/grok`, `xAI-2024`). */
+function inLinkOrCode(
+  text: string,
+  start: number,
+  end: number,
+  cls: Uint16Array,
+  handle: boolean,
+): boolean {
+  const before = codeBefore(text, start, cls);
+  if (!handle && (before === 0x40 || before === 0x2e)) return true; // foo@xAI, grok.xAI
+  const after = text.charCodeAt(end);
+  const then = text.charCodeAt(end + 1);
+  if (after === 0x2e && isWordCode(then)) return true; // x.ai.com, @xai.com
+  if (after === 0x2d && isDigitCode(then)) return true; // xAI-2024
+  let a = start;
+  while (a > 0 && start - a < TOKEN_LIMIT && cls[text.charCodeAt(a - 1)] !== SPACE) a--;
+  let z = end;
+  while (z < text.length && z - end < TOKEN_LIMIT && cls[text.charCodeAt(z)] !== SPACE) z++;
+  const head = text.slice(a, start);
+  return head.includes('/') || /^www\./i.test(head) || text.slice(a, z).includes('://');
+}
+
+/** Letters of a name word, with the apostrophes and hyphens of `O'Brien`, `Jean-Luc`, `Tesla's`. */
+const isNameCode = (c: number) => isWordCode(c) || c === 0x27 || c === 0x2019 || c === 0x2d;
+
+/**
+ * Rule 1 for a surname: the word just before it is someone else's given name. Namesakes always
+ * count; any other capitalized word counts unless it is a title, a possessive (`Tesla's Musk`),
+ * the entity's own given name, or the first word of a sentence.
+ */
+function otherGivenNameBefore(
+  text: string,
+  start: number,
+  rules: EntityRules,
+  cls: Uint16Array,
+): boolean {
+  let j = start;
+  if (j === 0 || !isBlank(text.charCodeAt(j - 1), cls)) return false;
+  while (j > 0 && isBlank(text.charCodeAt(j - 1), cls)) j--;
+  const wordEnd = j;
+  while (j > 0 && wordEnd - j < WORD_LIMIT && isNameCode(text.charCodeAt(j - 1))) j--;
+  const word = text.slice(j, wordEnd);
+  if (rules.namesakes.has(word)) return true;
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || /['’]s$/.test(word)) return false;
+  if (rules.givenNames.has(word) || TITLES.has(word.toLowerCase())) return false;
+  while (j > 0 && (isBlank(text.charCodeAt(j - 1), cls) || OPENERS.includes(text.charAt(j - 1))))
+    j--;
+  return j > 0 && !SENTENCE_ENDS.includes(text.charAt(j - 1));
+}
+
+/** Rule 1 for a given name: a capitalized word after it that is not its surname (`Elon University`). */
+function otherSurnameAfter(
+  text: string,
+  end: number,
+  rules: EntityRules,
+  cls: Uint16Array,
+): boolean {
+  let j = end;
+  if (j >= text.length || !isBlank(text.charCodeAt(j), cls)) return false;
+  while (j < text.length && isBlank(text.charCodeAt(j), cls)) j++;
+  const from = j;
+  while (j < text.length && j - from < WORD_LIMIT && isNameCode(text.charCodeAt(j))) j++;
+  const word = text.slice(from, j).replace(/['’]s$/, '');
+  return /^\p{Lu}/u.test(word) && !rules.surnames.has(word.toLowerCase());
+}
+
+/** The nearest full name before `at` for this entity: same block, or at most COREF_WINDOW back. */
+function antecedentOf(
+  list: readonly Antecedent[],
+  at: number,
+  block: number,
+): Antecedent | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.end ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const a = list[lo - 1];
+  return a && (a.block === block || at - a.end <= COREF_WINDOW) ? a : undefined;
+}
+
+const near = (q: { start: number; end: number }, c: Candidate, window: number) =>
+  q.end > c.start - window && q.start < c.end + window;
+
+/** A cue of entity `e` near `c`; a positive cue must lie outside `c` (`Elon` is no evidence for itself). */
+function cueNear(cues: readonly Cue[], c: Candidate, e: number, positive: boolean): boolean {
+  return cues.some(
+    (q) =>
+      q.entity === e &&
+      q.positive === positive &&
+      near(q, c, CUE_WINDOW) &&
+      (!positive || q.end <= c.start || q.start >= c.end),
+  );
+}
+
+function toMention(c: Candidate, use: AliasUse, m: CompiledMatcher): Mention {
+  const alias: Alias = use.alias;
+  const mention: Mention = {
+    start: c.start,
+    end: c.end,
+    entityId: m.entities[use.entity]?.id ?? '',
+    alias: alias.text,
+    strength: alias.strength,
+  };
+  if (alias.note) mention.note = alias.note;
+  return mention;
+}
+
+/*
+ * Test pages (fixtures that exercise this detector; TBD ones do not exist yet):
+ * - tests/unit/detect.test.ts (tables: every rule above)
+ * - tests/fixtures/namesakes.html (TBD: Kimbal, Maye, Errol Musk; Pradeep, Sanjay Khosla)
+ * - tests/fixtures/explainable-ai.html (TBD: XAI as explainable AI, DARPA, SHAP, workshops)
+ * - tests/fixtures/musk-scent.html (TBD: musk perfume, musk ox, muskrat)
+ * - tests/fixtures/headlines-all-caps.html (TBD: ELON MUSK, MUSK, XAI headlines)
+ * - tests/fixtures/split-markup.html (TBD: Yann <b>LeCun</b>, Le&shy;Cun, NBSP, zero-width space)
+ * - tests/fixtures/urls-and-handles.html (TBD: https://x.ai/grok, foo@xai.com, @elonmusk, #xAI)
+ */

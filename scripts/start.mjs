@@ -1,0 +1,53 @@
+// `npm start`: build the extension, then open Chromium with it loaded on the bundled demo article.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { extensionArgs, findChromium, NO_CHROMIUM, serveFolder } from './chromium.mjs';
+
+const fail = (message) => {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+};
+
+const chromium = findChromium();
+if (!chromium) fail(NO_CHROMIUM);
+if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  fail(`No display to open Chromium on (DISPLAY is not set).
+On a machine without a screen, run it under a virtual display:
+  sudo apt-get install -y xvfb   # once
+  xvfb-run -a npm start
+To only check that everything works, run: npm test`);
+}
+
+console.log('Building the extension (wxt build)…');
+const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) fail('The build failed; see the output above.');
+
+const extensionDir = resolve('.output/chrome-mv3');
+const server = await serveFolder('tests/fixtures');
+const demo = server.url('demo-article.html');
+const profile = mkdtempSync(join(tmpdir(), 'factcards-profile-'));
+console.log(`Opening Chromium (${chromium}) on ${demo}\nHover a highlighted name to see its card. Close the browser or press Ctrl+C to stop.`);
+
+const browser = spawn(chromium, [...extensionArgs(extensionDir), `--user-data-dir=${profile}`, '--no-sandbox', demo], {
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let stderr = '';
+browser.stderr.on('data', (chunk) => {
+  stderr = (stderr + chunk).slice(-4000);
+});
+const stop = async (code) => {
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+  process.exit(code);
+};
+browser.on('error', (error) => {
+  console.error(`Could not start Chromium: ${error.message}`);
+  void stop(1);
+});
+browser.on('exit', (code) => {
+  if (code) console.error(`Chromium exited with code ${code}.\n${stderr.trim().split('\n').slice(-8).join('\n')}`);
+  void stop(code ? 1 : 0);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => browser.kill('SIGTERM'));

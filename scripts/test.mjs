@@ -1,0 +1,78 @@
+// `npm test`: every check in CI order (lint → typecheck → unit → build → real-browser e2e), then
+// one plain line "N passed, N failed" summed over all of them. Usage: node scripts/test.mjs [--skip-e2e]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium, NO_CHROMIUM } from './chromium.mjs';
+
+const skipE2e = process.argv.includes('--skip-e2e');
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  return result;
+}
+
+/** A step that is one check: it passes or fails as a whole. */
+function check(label, command, args) {
+  const ok = run(label, command, args).status === 0;
+  if (ok) passed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
+  return ok;
+}
+
+if (!skipE2e && !findChromium()) {
+  console.error(`\nThe real-browser tests need Chromium.\n${NO_CHROMIUM}\n`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+check('lint', 'npx', ['oxlint', '--deny-warnings', 'entrypoints', 'components', 'lib', 'tests', 'scripts']);
+check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+
+// Unit tests: vitest's JSON report gives the counts.
+const report = '.vitest-report.json';
+rmSync(report, { force: true });
+const unit = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`], { NO_COLOR: '1' });
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed += json.numPassedTests ?? 0;
+  failed += (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0) - (json.numFailedTests > 0 ? 0 : 0);
+  if (json.numFailedTests > 0 || json.numFailedTestSuites > 0) failures.push('unit tests');
+} else {
+  failed++;
+  failures.push('unit tests (no report)');
+}
+if (unit.status !== 0 && !failures.includes('unit tests')) {
+  failed++;
+  failures.push('unit tests (runner)');
+}
+
+const built = check('build (chrome-mv3)', 'npx', ['wxt', 'build']) && check('build (chrome-mv3, closed shadow root)', 'npx', ['wxt', 'build', '--mode', 'closed']);
+
+if (!skipE2e) {
+  if (!built) {
+    failed++;
+    failures.push('e2e (skipped: the build failed)');
+  } else {
+    const e2e = run('real-browser tests', 'node', ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e/'], { NO_COLOR: '1', FORCE_COLOR: '0' });
+    const out = `${e2e.stdout}\n${e2e.stderr}`;
+    const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
+    const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+    passed += pass;
+    failed += fail;
+    if (fail > 0 || e2e.status !== 0) failures.push('real-browser tests');
+    if (e2e.status !== 0 && fail === 0) failed++;
+  }
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

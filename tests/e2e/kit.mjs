@@ -1,0 +1,225 @@
+// The real-browser test kit: Chromium (playwright-core) with the built extension, fixture pages
+// on 127.0.0.1, and the checks every e2e test shares (no network, one element added, no errors).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { extensionArgs, findChromium, NO_CHROMIUM, serveFolder } from '../../scripts/chromium.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION = resolve(ROOT, process.env.FACTCARDS_EXTENSION ?? '.output/chrome-mv3');
+
+/**
+ * Launches Chromium with the extension. Returns the context, the service worker, the extension
+ * id, a fixture server, and logs of requests and errors from every page and worker.
+ */
+export async function launch({ extension = EXTENSION, colorScheme = 'light', reducedMotion = 'no-preference', viewport = { width: 1280, height: 800 } } = {}) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM);
+  const profile = mkdtempSync(join(tmpdir(), 'factcards-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: !process.env.HEADED,
+    colorScheme,
+    reducedMotion,
+    viewport,
+    args: [...extensionArgs(extension), '--no-sandbox', '--disable-gpu'],
+  });
+  let [sw] = context.serviceWorkers();
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  const extensionId = new URL(sw.url()).host;
+  const server = await serveFolder(resolve(ROOT, 'tests/fixtures'));
+
+  const requests = [];
+  const errors = [];
+  context.on('request', (request) => requests.push(request.url()));
+  context.on('weberror', (error) => errors.push(`uncaught: ${error.error().message}`));
+  const watchPage = (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console (${page.url()}): ${message.text()}`);
+    });
+  };
+  context.on('page', watchPage);
+  context.pages().forEach(watchPage);
+
+  return {
+    context,
+    sw,
+    extensionId,
+    server,
+    requests,
+    errors,
+    /** Requests that left the machine's fixture server and the extension itself. */
+    externalRequests: () =>
+      requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(`chrome-extension://${extensionId}/`) && !url.startsWith('data:') && !url.startsWith('about:')),
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Installs, before any page script, an observer that records every DOM change outside the card. */
+export async function recordMutations(page) {
+  await page.addInitScript(() => {
+    const log = (window.__factcardsMutations = []);
+    const start = () =>
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'childList') {
+            for (const n of r.addedNodes) if (n.nodeType === 1) log.push({ type: 'added', tag: n.localName, parent: r.target.localName ?? '#' });
+            for (const n of r.removedNodes) if (n.nodeType === 1) log.push({ type: 'removed', tag: n.localName });
+          } else if (r.type === 'attributes') {
+            log.push({ type: 'attribute', tag: r.target.localName, name: r.attributeName });
+          } else if (r.type === 'characterData') {
+            log.push({ type: 'text', parent: r.target.parentNode?.localName });
+          }
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    start();
+  });
+}
+
+/** The mutations recorded on a page (see recordMutations). */
+export function mutations(page) {
+  return page.evaluate(() => window.__factcardsMutations ?? []);
+}
+
+/** Waits for at least `count` `factcards:scan` measures in a frame; returns their details. */
+export async function waitForScan(frameOrPage, { count = 1, timeout = 10000 } = {}) {
+  await frameOrPage.waitForFunction((n) => performance.getEntriesByName('factcards:scan').length >= n, count, { timeout });
+  return frameOrPage.evaluate(() => performance.getEntriesByName('factcards:scan').map((e) => ({ duration: e.duration, ...e.detail })));
+}
+
+/**
+ * The centre of the `nth` occurrence of `text` in a frame (or inside an open shadow root when
+ * `shadowHost` is a selector), in the frame's viewport coordinates, computed from a Range.
+ */
+export async function textPoint(frameOrPage, text, { nth = 0, shadowHost } = {}) {
+  const point = await frameOrPage.evaluate(
+    ({ text, nth, shadowHost }) => {
+      const root = shadowHost ? document.querySelector(shadowHost).shadowRoot : document.body;
+      // Read text across nodes like a reader would: the match may be split by markup.
+      const nodes = [];
+      let all = '';
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n, all.length]);
+        all += n.data;
+      }
+      let at = -1;
+      for (let i = 0; i <= nth; i++) {
+        at = all.indexOf(text, at + 1);
+        if (at === -1) return null;
+      }
+      const locate = (offset) => {
+        let found = nodes[0];
+        for (const entry of nodes) if (entry[1] <= offset) found = entry;
+        return [found[0], offset - found[1]];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at));
+      range.setEnd(...locate(at + text.length - 1));
+      range.setEnd(range.endContainer, range.endOffset + 1);
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };
+    },
+    { text, nth, shadowHost },
+  );
+  if (!point) throw new Error(`text "${text}" (#${nth}) not found`);
+  return point;
+}
+
+/** Moves the real mouse onto a text occurrence (from the corner, in steps, like a person). */
+export async function hover(page, text, options = {}) {
+  const { frame } = options;
+  let { x, y } = await textPoint(frame ?? page, text, options);
+  if (frame) {
+    const box = await (await frame.frameElement()).boundingBox();
+    x += box.x;
+    y += box.y;
+  }
+  await page.mouse.move(1, 1);
+  await page.mouse.move(x, y, { steps: 3 });
+  return { x, y };
+}
+
+/** Dialog nodes in the accessibility tree of a page (works for open and closed shadow roots). */
+export async function dialogs(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((n) => n.role?.value === 'dialog' && !n.ignored).map((n) => n.name?.value ?? '');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Polls the accessibility tree until a dialog named `name` is (or is not) present. */
+export async function waitForDialog(page, name, { present = true, timeout = 4000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const names = await dialogs(page);
+    if (names.includes(name) === present) return names;
+    if (Date.now() > deadline) throw new Error(`dialog "${name}" ${present ? 'did not appear' : 'did not close'}; dialogs: ${JSON.stringify(names)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Reads every row of an IndexedDB store from the service worker (the extension's origin). */
+export async function readIdb(sw, store) {
+  return sw.evaluate(
+    (store) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('factcards');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Waits until the cache is seeded (positions present). */
+export async function waitForSeed(sw, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const rows = await readIdb(sw, 'positions').catch(() => []);
+    if (rows.length > 0) return rows;
+    if (Date.now() > deadline) throw new Error('IndexedDB was not seeded');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Sets the extension's settings from the service worker (as the options page would). */
+export async function setSettings(sw, patch) {
+  await sw.evaluate(async (patch) => {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, ...patch } });
+  }, patch);
+}
+
+/** The common invariants: no external request, no error, at most the card host added. */
+export async function assertPageInvariants(assert, kit, page) {
+  assert.deepEqual(kit.externalRequests(), [], 'no extension context may make a network request');
+  const changes = await mutations(page);
+  const foreign = changes.filter((m) => !(m.type === 'added' && m.tag === 'factcards-card' && m.parent === 'html') && !(m.type === 'removed' && m.tag === 'factcards-card'));
+  assert.deepEqual(foreign, [], 'the extension must not change the page apart from adding its one card host');
+  const hosts = await page.evaluate(() => document.querySelectorAll('factcards-card').length);
+  assert.ok(hosts <= 1, `at most one card host (found ${hosts})`);
+  assert.deepEqual(kit.errors, [], 'no uncaught errors or console errors');
+}

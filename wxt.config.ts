@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * One config for Chrome (MV3) and Firefox (MV2 by default: `wxt build -b firefox`).
+ * Permissions stay minimal: `storage` for settings and the matcher config, `tabs` is not
+ * needed because `activeTab` + `tabs.query` give the popup the active tab's id.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.SOURCEMAP === '1' } }),
+  manifest: ({ browser }) => ({
+    name: 'Fact Cards',
+    description:
+      'Sourced context cards for Yann LeCun, Elon Musk, xAI and Vinod Khosla while you read the news.',
+    permissions: ['storage'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Open the card of the next visible mention',
+      },
+      'close-card': {
+        suggested_key: { default: 'Alt+Shift+X' },
+        description: 'Close the open card',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'factcards@factcards.invalid',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
