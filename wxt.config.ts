@@ -7,6 +7,8 @@ import preact from '@preact/preset-vite';
  * needed because `activeTab` + `tabs.query` give the popup the active tab's id.
  */
 export default defineConfig({
+  // A separate output folder lets parallel builds (benchmarks, several test runs) not collide.
+  outDir: process.env.FACTCARDS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.SOURCEMAP === '1' } }),
   manifest: ({ browser }) => ({

@@ -60,7 +60,8 @@ export class HoverIntent<M> {
       }, this.opts.dwellMs());
     }
     if (this.current === undefined) return;
-    const staying = overCard || this.same(mention, this.current);
+    // Resting on another mention: its dwell decides (switch the card), not the grace period.
+    const staying = overCard || mention !== undefined;
     if (staying || this.pinned) {
       timers.clearTimeout(this.graceTimer);
       this.graceTimer = undefined;

@@ -58,6 +58,8 @@ export function bySalience(a: Position, b: Position): number {
   return a.salience - b.salience || b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 }
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** The records a card is built from; any subset of a dataset that holds them will do. */
 export interface CardInputs {
   entity: Entity;
@@ -92,8 +94,9 @@ export function buildCard(input: CardInputs, filter: Filter): CardData {
     positions,
     about,
     related,
-    sources: input.sources.filter((s) => used.has(s.id)),
-    topics: input.topics.filter((t) => usedTopics.has(t.id)),
+    // Sorted by id so the cache (key order) and the bundle (file order) give equal answers.
+    sources: input.sources.filter((s) => used.has(s.id)).sort(byId),
+    topics: input.topics.filter((t) => usedTopics.has(t.id)).sort(byId),
     names: input.names,
     total: positions.length + about.length,
   };
