@@ -12,6 +12,7 @@ export const IGNORE = 2;
 
 type Ranges = readonly (readonly [number, number])[];
 
+/** Whitespace code units, as inclusive ranges: ASCII, NEL, NBSP, the U+2000 spaces, U+202F, U+3000. */
 export const SPACE_RANGES: Ranges = [
   [0x09, 0x0d],
   [0x20, 0x20],
@@ -68,4 +69,5 @@ export function isWordCode(c: number): boolean {
   return WORD_RE.test(String.fromCharCode(c));
 }
 
+/** Whether a code unit is an ASCII digit (`xAI-2024` is an identifier, not a mention). */
 export const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;

@@ -88,7 +88,9 @@ interface BlockWork {
 /**
  * Detects mentions in block texts (block-level elements in document order). Two passes: strong
  * aliases first, so every weak candidate in the call can use them as evidence.
+ * @param blocks texts of block-level elements in document order (inline markup already joined).
  * @param pageEvidence entities already known on the page (a strong mention found earlier).
+ * @default pageEvidence an empty set
  */
 export function detectMentions(
   blocks: readonly string[],

@@ -1,0 +1,678 @@
+/**
+ * The matcher, by tables. Every row lists the exact `[entityId, matched text]` pairs, where the
+ * text is the input sliced at the mention's offsets, so a wrong offset fails the row.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  MatcherConfigSchema,
+  compileMatcher,
+  detectMentions,
+  mightContainMention,
+  type CompiledMatcher,
+  type MatcherConfig,
+} from '../../lib/detect';
+import { newsBlocks, realConfig, syntheticConfig } from '../bench/matcher.fixtures';
+
+const L = 'yann-lecun';
+const M = 'elon-musk';
+const X = 'xai';
+const K = 'vinod-khosla';
+
+const matcher = compileMatcher(realConfig);
+
+type Found = [entityId: string, text: string][];
+interface Row {
+  text: string | string[];
+  /** Page evidence: entities with a strong mention elsewhere on the page. */
+  evidence?: string[];
+  expected: Found;
+}
+
+function found(
+  text: string | string[],
+  evidence: string[] = [],
+  m: CompiledMatcher = matcher,
+): Found {
+  const blocks = typeof text === 'string' ? [text] : text;
+  const { mentions } = detectMentions(blocks, m, new Set(evidence));
+  return mentions.flatMap((list, b) =>
+    list.map((x): [string, string] => [x.entityId, (blocks[b] ?? '').slice(x.start, x.end)]),
+  );
+}
+
+/** 660 characters without any cue: puts earlier blocks out of coreference reach. */
+const FILLER = 'The weather was mild and the river was calm. '.repeat(15);
+
+const fullNames: Row[] = [
+  { text: 'Yann LeCun spoke at the conference.', expected: [[L, 'Yann LeCun']] },
+  { text: 'Elon Musk spoke.', expected: [[M, 'Elon Musk']] },
+  { text: 'Vinod Khosla wrote a memo.', expected: [[K, 'Vinod Khosla']] },
+  { text: 'yann lecun', expected: [[L, 'yann lecun']] },
+  { text: 'Yann André LeCun', expected: [[L, 'Yann André LeCun']] },
+  { text: 'YANN ANDRÉ LECUN', expected: [[L, 'YANN ANDRÉ LECUN']] },
+  { text: 'Elon Reeve Musk was born in Pretoria.', expected: [[M, 'Elon Reeve Musk']] },
+  { text: 'Elon R. Musk signed it.', expected: [[M, 'Elon R. Musk']] },
+  { text: "Yann LeCun's argument", expected: [[L, 'Yann LeCun']] },
+  { text: 'Elon Musk’s companies', expected: [[M, 'Elon Musk']] },
+  { text: 'Vinod Khosla’s firm', expected: [[K, 'Vinod Khosla']] },
+  { text: '(Elon Musk)', expected: [[M, 'Elon Musk']] },
+  { text: '“Elon Musk,” she said.', expected: [[M, 'Elon Musk']] },
+  { text: 'an Elon Musk-owned platform', expected: [[M, 'Elon Musk']] },
+  { text: 'ElonMusk', expected: [] },
+  { text: 'Elon Musky', expected: [] },
+  { text: 'Elon Muskrat', expected: [] },
+  { text: 'Yann LeCunn', expected: [] },
+  { text: 'Yann Le Cun', expected: [[L, 'Yann Le Cun']] },
+  { text: 'Professor Yann Le Cun of NYU', expected: [[L, 'Yann Le Cun']] },
+  {
+    text: 'Yann LeCun, Elon Musk and Vinod Khosla',
+    expected: [
+      [L, 'Yann LeCun'],
+      [M, 'Elon Musk'],
+      [K, 'Vinod Khosla'],
+    ],
+  },
+];
+
+const spacesAndMarkup: Row[] = [
+  { text: 'Yann\u00a0LeCun', expected: [[L, 'Yann\u00a0LeCun']] },
+  { text: 'Elon\u202fMusk', expected: [[M, 'Elon\u202fMusk']] },
+  { text: 'Elon\u2009Musk', expected: [[M, 'Elon\u2009Musk']] },
+  { text: 'Elon\tMusk', expected: [[M, 'Elon\tMusk']] },
+  { text: 'Elon\nMusk', expected: [[M, 'Elon\nMusk']] },
+  { text: 'Elon   Musk', expected: [[M, 'Elon   Musk']] },
+  { text: 'Elon \n\u00a0 Musk', expected: [[M, 'Elon \n\u00a0 Musk']] },
+  { text: 'Yann ' + 'LeCun', expected: [[L, 'Yann LeCun']] },
+  { text: 'Le' + 'Cun won the Turing Award', expected: [[L, 'LeCun']] },
+  { text: 'Le\u00adCun won the Turing Award', expected: [[L, 'Le\u00adCun']] },
+  { text: 'Yann Le\u00adCun', expected: [[L, 'Yann Le\u00adCun']] },
+  { text: 'Le\u200bCun is at Meta', expected: [[L, 'Le\u200bCun']] },
+  { text: 'El\u200don Musk', expected: [[M, 'El\u200don Musk']] },
+  { text: 'Elon \u2060Musk', expected: [[M, 'Elon \u2060Musk']] },
+  { text: '\ufeffElon Musk', expected: [[M, 'Elon Musk']] },
+  { text: 'Elon Musk\u00ad', expected: [[M, 'Elon Musk']] },
+  { text: 'Elon\u00a0Musk\u2019s', expected: [[M, 'Elon\u00a0Musk']] },
+  { text: 'Yann\u200bLeCun', expected: [] }, // renders as "YannLeCun": no space, no boundary
+  { text: 'Khosla\u2011backed', expected: [[K, 'Khosla\u2011backed']] },
+  { text: 'Khosla\u2010backed', expected: [[K, 'Khosla\u2010backed']] },
+];
+
+const surnames: Row[] = [
+  { text: 'Musk said on Monday.', expected: [] },
+  { text: 'Musk said on Monday.', evidence: [M], expected: [[M, 'Musk']] },
+  { text: 'Musk said Tesla would build robotaxis.', expected: [[M, 'Musk']] },
+  { text: "Musk's SpaceX launched again.", expected: [[M, 'Musk']] },
+  { text: 'Musk’s plan for robotaxi service', expected: [[M, 'Musk']] },
+  { text: 'LeCun argued that open-source AI is safer.', expected: [[L, 'LeCun']] },
+  { text: "LeCun's critique was sharp.", evidence: [L], expected: [[L, 'LeCun']] },
+  { text: 'LeCun’s critique was sharp.', evidence: [L], expected: [[L, 'LeCun']] },
+  { text: 'LeCun said.', expected: [] },
+  { text: 'Lecun, the Meta scientist, disagreed.', expected: [[L, 'Lecun']] },
+  { text: 'Le Cun argued at NYU.', expected: [[L, 'Le Cun']] },
+  { text: 'le cun', evidence: [L], expected: [] },
+  { text: 'Khosla said the startup was promising.', expected: [[K, 'Khosla']] },
+  { text: 'Khosla said.', expected: [] },
+  { text: 'Khosla said.', evidence: [K], expected: [[K, 'Khosla']] },
+  { text: 'Khosla said OpenAI needed money.', expected: [[K, 'Khosla']] },
+  { text: 'the Musk-owned platform X', expected: [[M, 'Musk']] },
+  { text: 'anti-Musk protests', evidence: [M], expected: [[M, 'Musk']] },
+  { text: 'Tesla CEO Musk said', expected: [[M, 'Musk']] },
+  { text: "Tesla's Musk said", expected: [[M, 'Musk']] },
+  { text: 'Tesla’s Musk said', expected: [[M, 'Musk']] },
+  { text: 'Professor LeCun said', evidence: [L], expected: [[L, 'LeCun']] },
+  { text: 'Mr. Musk said Tesla would grow.', expected: [[M, 'Musk']] },
+  { text: 'Billionaire Musk bought it.', expected: [[M, 'Musk']] },
+  { text: 'On Monday Musk said Tesla would grow.', expected: [[M, 'Musk']] },
+  { text: 'Yesterday Musk said Tesla would grow.', expected: [[M, 'Musk']] },
+  {
+    text: 'Elon Musk founded xAI. Later Musk said it would grow.',
+    expected: [
+      [M, 'Elon Musk'],
+      [X, 'xAI'],
+      [M, 'Musk'],
+    ],
+  },
+  {
+    text: ['Elon Musk at the summit', 'Musk said nothing.'],
+    expected: [
+      [M, 'Elon Musk'],
+      [M, 'Musk'],
+    ],
+  },
+  {
+    text: ['Musk said nothing.', 'Elon Musk arrived later.'],
+    expected: [
+      [M, 'Musk'],
+      [M, 'Elon Musk'],
+    ],
+  },
+  {
+    text: ['Elon Musk spoke.', FILLER, 'Musk said nothing.'],
+    expected: [
+      [M, 'Elon Musk'],
+      [M, 'Musk'],
+    ],
+  },
+  { text: 'Musks', evidence: [M], expected: [] },
+  { text: 'LeCuns', evidence: [L], expected: [] },
+];
+
+const commonNouns: Row[] = [
+  { text: 'a hint of musk and amber', expected: [] },
+  { text: 'a hint of musk and amber', evidence: [M], expected: [] },
+  { text: 'musk', evidence: [M], expected: [] },
+  { text: 'the muskrat swam', evidence: [M], expected: [] },
+  { text: 'Muskrat Love is a song', evidence: [M], expected: [] },
+  { text: 'musk ox herds', evidence: [M], expected: [] },
+  { text: 'Musk oxen roam the tundra.', expected: [] },
+  { text: 'Musk oxen roam the tundra.', evidence: [M], expected: [] },
+  { text: 'Musk is used as a base note in perfumery.', evidence: [M], expected: [] },
+  { text: 'Musk perfume sales rose.', evidence: [M], expected: [] },
+  { text: 'White Musk fragrance by a high-street shop', evidence: [M], expected: [] },
+  { text: 'Musky notes', evidence: [M], expected: [] },
+  { text: 'MUSK DEER ARE SHY', evidence: [M], expected: [] },
+  { text: 'the Musk turtle basks', evidence: [M], expected: [] },
+  { text: 'Musk, the scent, is sweet.', evidence: [M], expected: [] },
+  { text: 'mUSK', evidence: [M], expected: [] },
+  { text: 'LeCUN', evidence: [L], expected: [] },
+  { text: 'melon', evidence: [M], expected: [] },
+];
+
+const namesakes: Row[] = [
+  { text: 'Kimbal Musk runs restaurants.', expected: [] },
+  { text: 'Kimbal Musk runs restaurants.', evidence: [M], expected: [] },
+  {
+    text: 'Kimbal Musk runs restaurants. Musk said the menu would change.',
+    evidence: [M],
+    expected: [],
+  },
+  { text: "Kimbal Musk's restaurants", evidence: [M], expected: [] },
+  { text: 'Kimbal\nMusk', evidence: [M], expected: [] },
+  { text: 'KIMBAL MUSK', evidence: [M], expected: [] },
+  { text: 'Maye Musk, a model, said Musk was proud.', evidence: [M], expected: [] },
+  {
+    text: 'Errol Musk gave an interview. Musk said Tesla was not mentioned.',
+    evidence: [M],
+    expected: [],
+  },
+  { text: 'Justine Musk wrote a novel.', evidence: [M], expected: [] },
+  { text: 'Tosca Musk produces films.', evidence: [M], expected: [] },
+  { text: 'Pradeep Khosla is chancellor of UC San Diego.', evidence: [K], expected: [] },
+  { text: 'Sanjay Khosla led Kraft. Khosla said sales grew.', evidence: [K], expected: [] },
+  { text: 'Sanjay Khosla, the former executive', evidence: [K], expected: [] },
+  { text: 'Khosla, chancellor of UC San Diego, said', evidence: [K], expected: [] },
+  { text: 'Bertrand Le Cun', evidence: [L], expected: [] },
+  { text: 'Bertrand LeCun', evidence: [L], expected: [] },
+  { text: 'Kimbal Musk and Elon Musk', expected: [[M, 'Elon Musk']] },
+  { text: 'Elon Musk and his brother Kimbal Musk. Musk said', expected: [[M, 'Elon Musk']] },
+  {
+    text: 'Kimbal Musk spoke first. Then Elon Musk took the stage, and Musk said Tesla would grow.',
+    expected: [
+      [M, 'Elon Musk'],
+      [M, 'Musk'],
+    ],
+  },
+  {
+    text: ['Kimbal Musk opened a restaurant.', 'Musk said the menu is local.'],
+    evidence: [M],
+    expected: [],
+  },
+  {
+    text: ['Kimbal Musk opened a restaurant.', FILLER, 'Musk said Tesla would grow.'],
+    expected: [[M, 'Musk']],
+  },
+  { text: 'Pradeep Khosla praised Khosla Ventures.', expected: [[K, 'Khosla Ventures']] },
+  { text: 'the novelist Jane Musk said', evidence: [M], expected: [] },
+  { text: 'said Jane Musk, adding that Tesla', evidence: [M], expected: [] },
+  { text: 'the physicist Marie LeCun', evidence: [L], expected: [] },
+  { text: 'as Jane Musk said. Later Musk added that Tesla', expected: [] },
+  { text: 'Elon University is in North Carolina.', evidence: [M], expected: [] },
+  { text: 'Elon said Tesla would grow.', expected: [[M, 'Elon']] },
+  { text: 'Elon said so.', expected: [] },
+  { text: 'Elon said so.', evidence: [M], expected: [[M, 'Elon']] },
+  { text: 'Vinod Kumar runs a shop.', evidence: [K], expected: [] },
+  { text: 'Vinod said the startup would grow.', expected: [[K, 'Vinod']] },
+];
+
+const xai: Row[] = [
+  { text: 'xAI raised $6 billion.', expected: [[X, 'xAI']] },
+  { text: "xAI's Grok", expected: [[X, 'xAI']] },
+  { text: 'xAI’s Grok', expected: [[X, 'xAI']] },
+  { text: 'Follow #xAI for news', expected: [[X, 'xAI']] },
+  { text: 'x.AI was incorporated in Nevada.', expected: [[X, 'x.AI']] },
+  { text: 'X.AI Corp filed papers.', expected: [[X, 'X.AI Corp']] },
+  { text: 'X.AI Corp. filed papers.', expected: [[X, 'X.AI Corp']] },
+  { text: 'an xAI-backed project', expected: [[X, 'xAI']] },
+  { text: 'XAI', expected: [] },
+  { text: 'XAI', evidence: [X], expected: [[X, 'XAI']] },
+  { text: 'X.AI', expected: [] },
+  { text: 'X.AI', evidence: [X], expected: [[X, 'X.AI']] },
+  {
+    text: 'MUSK’S XAI RAISES $6B',
+    expected: [
+      [M, 'MUSK'],
+      [X, 'XAI'],
+    ],
+  },
+  {
+    text: "ELON MUSK'S XAI",
+    expected: [
+      [M, 'ELON MUSK'],
+      [X, 'XAI'],
+    ],
+  },
+  { text: 'XAI methods such as SHAP', expected: [] },
+  { text: 'XAI methods such as SHAP', evidence: [X], expected: [] },
+  { text: "DARPA's XAI program", expected: [] },
+  { text: "DARPA's XAI program", evidence: [X], expected: [] },
+  { text: 'explainable AI (XAI)', evidence: [X], expected: [] },
+  { text: 'XAI and LIME', evidence: [X], expected: [] },
+  { text: 'xAI-2024 workshop', expected: [] },
+  { text: 'the xAI-2 model', expected: [] },
+  { text: 'xAI2024', expected: [] },
+  { text: 'xAI workshop on interpretability', expected: [] },
+  { text: 'The xAI community studies saliency maps.', expected: [] },
+  {
+    text: "xAI, Elon Musk's startup, says explainability matters",
+    expected: [
+      [X, 'xAI'],
+      [M, 'Elon Musk'],
+    ],
+  },
+  {
+    text: 'xAI, founded by @elonmusk, and its explanations',
+    expected: [
+      [X, 'xAI'],
+      [M, '@elonmusk'],
+    ],
+  },
+  { text: 'xAI built Colossus despite transparency concerns', expected: [[X, 'xAI']] },
+  { text: 'my_xai', expected: [] },
+  { text: 'xaiClient.send()', expected: [] },
+  { text: 'const xai = new XaiClient();', expected: [] },
+  { text: 'XAI_KEY=1', evidence: [X], expected: [] },
+  { text: 'https://x.ai/grok', expected: [] },
+  { text: 'https://x.AI/grok', expected: [] },
+  { text: 'see x.ai.com', expected: [] },
+  { text: 'www.xAI.com', expected: [] },
+  { text: 'grok.x.AI', expected: [] },
+  { text: 'foo@xai.com', expected: [] },
+  { text: 'press@x.ai', expected: [] },
+  { text: 'xai.org', expected: [] },
+  { text: 'docs/xAI/readme', expected: [] },
+  { text: 'xAI/Grok team', expected: [[X, 'xAI']] },
+];
+
+const handles: Row[] = [
+  { text: '@ylecun', expected: [[L, '@ylecun']] },
+  { text: '@elonmusk', expected: [[M, '@elonmusk']] },
+  { text: '@vkhosla', expected: [[K, '@vkhosla']] },
+  { text: '@xai posted', expected: [[X, '@xai']] },
+  { text: '@XAI posted', expected: [[X, '@XAI']] },
+  { text: 'via @elonmusk:', expected: [[M, '@elonmusk']] },
+  { text: "@elonmusk's post", expected: [[M, '@elonmusk']] },
+  { text: '@ElonMusk', expected: [[M, '@ElonMusk']] },
+  { text: 'RT @ylecun: hello', expected: [[L, '@ylecun']] },
+  { text: 'me@elonmusk.com', expected: [] },
+  { text: '@elonmusk.com', expected: [] },
+  { text: '@elonmusk_fan', expected: [] },
+  { text: '@elonmusk2', expected: [] },
+  { text: 'https://twitter.com/@elonmusk', expected: [] },
+  { text: 'elonmusk', expected: [] },
+];
+
+const khosla: Row[] = [
+  { text: 'Khosla Ventures led the round.', expected: [[K, 'Khosla Ventures']] },
+  { text: 'a Khosla-backed startup', expected: [[K, 'Khosla-backed']] },
+  { text: 'KHOSLA VENTURES', expected: [[K, 'KHOSLA VENTURES']] },
+  { text: 'Khosla Ventures’ partner', expected: [[K, 'Khosla Ventures']] },
+  {
+    text: 'Vinod Khosla of Khosla Ventures',
+    expected: [
+      [K, 'Vinod Khosla'],
+      [K, 'Khosla Ventures'],
+    ],
+  },
+  { text: 'Khosla Ventures-backed', expected: [[K, 'Khosla Ventures']] },
+  { text: 'Khosla said the deal closed.', evidence: [K], expected: [[K, 'Khosla']] },
+];
+
+const headlines: Row[] = [
+  { text: 'ELON MUSK UNVEILS ROBOTAXI', expected: [[M, 'ELON MUSK']] },
+  { text: 'MUSK SPEAKS', expected: [] },
+  { text: 'MUSK SPEAKS', evidence: [M], expected: [[M, 'MUSK']] },
+  { text: 'MUSK UNVEILS ROBOTAXI', expected: [[M, 'MUSK']] },
+  { text: 'LECUN SAYS', evidence: [L], expected: [[L, 'LECUN']] },
+  { text: 'LECUN SAYS', expected: [] },
+  { text: 'YANN LECUN SAYS', expected: [[L, 'YANN LECUN']] },
+  { text: 'LE CUN SAYS', evidence: [L], expected: [[L, 'LE CUN']] },
+  { text: 'KHOSLA BETS ON AI', expected: [[K, 'KHOSLA']] },
+  { text: 'VINOD KHOSLA', expected: [[K, 'VINOD KHOSLA']] },
+  { text: 'XAI RAISES MONEY', expected: [] },
+  { text: 'XAI RAISES MONEY', evidence: [X], expected: [[X, 'XAI']] },
+  { text: 'XAI RAISES MONEY FROM INVESTORS', expected: [[X, 'XAI']] },
+  {
+    text: ['Elon Musk', 'MUSK SPEAKS'],
+    expected: [
+      [M, 'Elon Musk'],
+      [M, 'MUSK'],
+    ],
+  },
+];
+
+const multiple: Row[] = [
+  {
+    text: 'Elon Musk and Yann LeCun argued; Musk called LeCun wrong.',
+    expected: [
+      [M, 'Elon Musk'],
+      [L, 'Yann LeCun'],
+      [M, 'Musk'],
+      [L, 'LeCun'],
+    ],
+  },
+  { text: "Elon Musk's", expected: [[M, 'Elon Musk']] },
+  {
+    text: 'Elon Musk, Elon Musk, Elon Musk',
+    expected: [
+      [M, 'Elon Musk'],
+      [M, 'Elon Musk'],
+      [M, 'Elon Musk'],
+    ],
+  },
+  {
+    text: '@xai and xAI and x.AI',
+    expected: [
+      [X, '@xai'],
+      [X, 'xAI'],
+      [X, 'x.AI'],
+    ],
+  },
+  {
+    text: 'Yann LeCun (@ylecun) and Elon Musk (@elonmusk)',
+    expected: [
+      [L, 'Yann LeCun'],
+      [L, '@ylecun'],
+      [M, 'Elon Musk'],
+      [M, '@elonmusk'],
+    ],
+  },
+  {
+    text: 'Khosla Ventures, not Khosla alone',
+    expected: [
+      [K, 'Khosla Ventures'],
+      [K, 'Khosla'],
+    ],
+  },
+  {
+    text: ['LeCun', 'Yann LeCun', 'LeCun'],
+    expected: [
+      [L, 'LeCun'],
+      [L, 'Yann LeCun'],
+      [L, 'LeCun'],
+    ],
+  },
+  { text: ['', 'Elon Musk', ''], expected: [[M, 'Elon Musk']] },
+  {
+    text: 'Musk vs. LeCun: the AI feud',
+    expected: [
+      [M, 'Musk'],
+      [L, 'LeCun'],
+    ],
+  },
+];
+
+describe('detectMentions (real dataset)', () => {
+  const tables = {
+    fullNames,
+    spacesAndMarkup,
+    surnames,
+    commonNouns,
+    namesakes,
+    xai,
+    handles,
+    khosla,
+    headlines,
+    multiple,
+  };
+  for (const [name, rows] of Object.entries(tables)) {
+    const withEvidence = rows.map((row) => ({ evidence: [], ...row }));
+    it.each(withEvidence)(`${name}: $text, evidence $evidence`, ({ text, evidence, expected }) => {
+      expect(found(text, evidence)).toEqual(expected);
+    });
+  }
+
+  it('has at least 150 table cases', () => {
+    expect(Object.values(tables).flat().length).toBeGreaterThanOrEqual(150);
+  });
+});
+
+describe('DetectResult', () => {
+  it('reports a weak candidate without evidence as awaiting, then accepts it with page evidence', () => {
+    const first = detectMentions(['Intro.', 'Musk said nothing.'], matcher);
+    expect(first.mentions).toEqual([[], []]);
+    expect(first.awaitingEvidence.map((s) => [...s])).toEqual([[], [M]]);
+    expect([...first.strongEntities]).toEqual([]);
+
+    const again = detectMentions(['Musk said nothing.'], matcher, new Set([M]));
+    expect(again.mentions[0]?.map((m) => m.alias)).toEqual(['Musk']);
+    expect(again.awaitingEvidence.map((s) => [...s])).toEqual([[]]);
+  });
+
+  it.each([
+    ['a negative cue', 'Musk perfume'],
+    ['a namesake', 'Kimbal Musk said'],
+    ['a namesake antecedent', 'Kimbal Musk spoke. Musk said'],
+    ['another given name', 'said Jane Musk'],
+    ['explainability vocabulary', 'XAI methods'],
+  ])('does not mark %s as awaiting evidence', (_, text) => {
+    expect(detectMentions([text], matcher).awaitingEvidence.map((s) => [...s])).toEqual([[]]);
+  });
+
+  it('settles strong mentions first, so a later strong mention is evidence for an earlier weak one', () => {
+    const r = detectMentions(
+      ['LeCun said.', 'Vinod Khosla replied.', 'Yann LeCun answered.'],
+      matcher,
+    );
+    expect(r.mentions.map((l) => l.map((m) => m.alias))).toEqual([
+      ['LeCun'],
+      ['Vinod Khosla'],
+      ['Yann LeCun'],
+    ]);
+    expect([...r.strongEntities].sort()).toEqual([K, L]);
+    expect(r.awaitingEvidence.every((s) => s.size === 0)).toBe(true);
+  });
+
+  it('counts an accepted ambiguous alias as strong evidence', () => {
+    expect([...detectMentions(['xAI raised money.'], matcher).strongEntities]).toEqual([X]);
+    expect([...detectMentions(['xAI workshop'], matcher).strongEntities]).toEqual([]);
+  });
+
+  it('returns the dataset alias, its strength and its note', () => {
+    const [mentions] = detectMentions(
+      ['KHOSLA VENTURES and Vinod Khosla, and Khosla'],
+      matcher,
+      new Set([K]),
+    ).mentions;
+    expect(mentions).toEqual([
+      {
+        start: 0,
+        end: 15,
+        entityId: K,
+        alias: 'Khosla Ventures',
+        strength: 'strong',
+        note: "Khosla Ventures is Vinod Khosla's venture capital firm.",
+      },
+      { start: 20, end: 32, entityId: K, alias: 'Vinod Khosla', strength: 'strong' },
+      { start: 38, end: 44, entityId: K, alias: 'Khosla', strength: 'weak' },
+    ]);
+    expect(found('Khosla-backed')).toEqual([[K, 'Khosla-backed']]);
+    const backed = detectMentions(['Khosla-backed'], matcher).mentions[0]?.[0];
+    expect(backed?.note).toMatch(/Backed by Khosla Ventures/);
+  });
+
+  it('keeps mentions sorted, non-overlapping and equal to an alias in generated text', () => {
+    const blocks = newsBlocks(60_000);
+    const aliases = new Map(
+      realConfig.entities.map((e) => [e.id, e.aliases.map((a) => a.text.toLowerCase())]),
+    );
+    const { mentions } = detectMentions(blocks, matcher);
+    expect(mentions.flat().length).toBeGreaterThan(20);
+    mentions.forEach((list, b) => {
+      list.forEach((m, i) => {
+        expect(m.end).toBeGreaterThan(m.start);
+        if (i > 0) expect(m.start).toBeGreaterThanOrEqual(list[i - 1]?.end ?? 0);
+        expect(aliases.get(m.entityId)).toContain(
+          (blocks[b] ?? '').slice(m.start, m.end).toLowerCase(),
+        );
+      });
+    });
+  });
+});
+
+describe('compileMatcher options', () => {
+  const onlyLeCun = compileMatcher(realConfig, { enabledEntityIds: new Set([L]) });
+  const noXai = compileMatcher(realConfig, { enabledEntityIds: new Set([L, M, K]) });
+
+  it.each<[string, CompiledMatcher, string, Found]>([
+    ['only LeCun', onlyLeCun, 'Elon Musk and Yann LeCun', [[L, 'Yann LeCun']]],
+    ['only LeCun', onlyLeCun, '@elonmusk @xai Vinod Khosla', []],
+    ['no xAI', noXai, 'xAI and Elon Musk', [[M, 'Elon Musk']]],
+    ['no xAI: "xAI" is still a cue for Musk', noXai, "Musk's xAI", [[M, 'Musk']]],
+  ])('%s: %s', (_, m, text, expected) => {
+    expect(found(text, [], m)).toEqual(expected);
+  });
+
+  it('does not compile disabled entities at all', () => {
+    expect(mightContainMention('Elon Musk', onlyLeCun)).toBe(false);
+    expect(detectMentions(['Musk said'], onlyLeCun, new Set([M])).awaitingEvidence[0]?.size).toBe(
+      0,
+    );
+  });
+});
+
+describe('mightContainMention', () => {
+  it.each<[string, boolean]>([
+    ['', false],
+    ['nothing to see here', false],
+    ['he said it again', false],
+    ['explainable AI and interpretability', false],
+    ['Tesla and SpaceX', false],
+    ['a muskrat', true], // a candidate scan: no case or boundary checks
+    ['ELON', true],
+    ['LeCun', true],
+    ['Le\u00adCun', true],
+    ['Elon\u00a0Musk', true],
+    ['https://x.ai/grok', true],
+    ['XAI', true],
+    ['@vkhosla', true],
+    ['khosla', true],
+  ])('%j → %s', (text, expected) => {
+    expect(mightContainMention(text, matcher)).toBe(expected);
+  });
+});
+
+describe('synthetic configs', () => {
+  const config: MatcherConfig = {
+    entities: [
+      {
+        id: 'ada',
+        aliases: [
+          { text: 'Ada Quill', strength: 'strong', caseSensitive: false, role: 'fullName' },
+          { text: 'Quill', strength: 'weak', caseSensitive: true, role: 'surname' },
+          { text: 'Ёжик Тумана', strength: 'strong', caseSensitive: false, role: 'fullName' },
+          { text: 'Ёжик', strength: 'weak', caseSensitive: true, allCaps: true, role: 'givenName' },
+          {
+            text: 'QX-7',
+            strength: 'strong',
+            caseSensitive: true,
+            role: 'organization',
+            ambiguous: true,
+          },
+        ],
+        cues: {
+          positive: ['Engines', 'analytical engine'],
+          negative: ['feather', 'Pen'],
+          namesakes: ['Bob'],
+        },
+      },
+    ],
+  };
+  const ada = compileMatcher(config);
+
+  it.each<[string, string[], Found]>([
+    ['Ada Quill', [], [['ada', 'Ada Quill']]],
+    ['ADA QUILL', [], [['ada', 'ADA QUILL']]],
+    ['Quill built the ANALYTICAL ENGINE', [], [['ada', 'Quill']]], // lowercase cue: any case
+    ['Quill built ENGINES', [], [['ada', 'Quill']]], // capitalized cue: exact or all caps
+    ['Quill built engines', [], []],
+    ['QUILL', ['ada'], []], // caseSensitive without allCaps
+    ['quill', ['ada'], []],
+    ['Quill', ['ada'], [['ada', 'Quill']]],
+    ['Bob Quill', ['ada'], []],
+    ['a Quill feather', ['ada'], []],
+    ['Quill and the Pen', ['ada'], []],
+    ['Quill and the pen', ['ada'], [['ada', 'Quill']]],
+    ['ёжик тумана', [], [['ada', 'ёжик тумана']]],
+    ['ЁЖИК', ['ada'], [['ada', 'ЁЖИК']]],
+    ['Ёжикин', ['ada'], []], // Cyrillic letters are word characters too
+    ['QX-7 shipped', [], [['ada', 'QX-7']]],
+    ['qx-7 shipped', [], []],
+    ['QX-7 feather', [], []], // ambiguous strong alias vetoed by a negative cue
+    ['QX-7 feather Engines', [], [['ada', 'QX-7']]], // … unless a positive cue is near too
+    [
+      'QX-7 feather, Ada Quill',
+      [],
+      [
+        ['ada', 'QX-7'],
+        ['ada', 'Ada Quill'],
+      ],
+    ], // … or a strong alias
+  ])('%j (evidence %j)', (text, evidence, expected) => {
+    expect(found(text, evidence, ada)).toEqual(expected);
+  });
+
+  it('validates configs with MatcherConfigSchema', () => {
+    expect(MatcherConfigSchema.safeParse(realConfig).success).toBe(true);
+    expect(MatcherConfigSchema.safeParse(config).success).toBe(true);
+    expect(
+      MatcherConfigSchema.safeParse({ entities: [{ id: 'x', aliases: [], cues: {} }] }).success,
+    ).toBe(false);
+  });
+});
+
+describe('10,000 aliases', () => {
+  const bigConfig = syntheticConfig(10_000);
+  const big = compileMatcher(bigConfig);
+  const rows = [
+    fullNames,
+    spacesAndMarkup,
+    surnames,
+    commonNouns,
+    namesakes,
+    xai,
+    handles,
+    khosla,
+    headlines,
+    multiple,
+  ].flat();
+
+  it('compiles 10,000 aliases', () => {
+    expect(bigConfig.entities.flatMap((e) => e.aliases).length).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('finds exactly the real mentions of every table row', () => {
+    for (const { text, evidence, expected } of rows)
+      expect(found(text, evidence, big), String(text)).toEqual(expected);
+  });
+
+  it('finds synthetic people too', () => {
+    const person = bigConfig.entities.at(-1);
+    const full = person?.aliases[0]?.text ?? '';
+    const surname = person?.aliases[1]?.text ?? '';
+    expect(found(`${full} met Elon Musk. ${surname} said`, [], big)).toEqual([
+      [person?.id, full],
+      [M, 'Elon Musk'],
+      [person?.id, surname],
+    ]);
+  });
+});
