@@ -28,6 +28,11 @@ export function serveFolder(folder, routes = {}) {
   const root = resolve(folder);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     const route = routes[path];
     if (route) {
       const { type, body } = route();

@@ -206,6 +206,7 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
         const ids = s.entityIds();
         void prefetch(ids);
         report(s.counts());
+        hitTestSoon();
       },
     });
     highlights.setStyle(settings.highlightStyle);
@@ -220,29 +221,37 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
     report({});
   }
 
-  // Pointer: hit-test at most once per frame, only while the pointer moves.
+  // Pointer: hit-test at most once per frame, only while the pointer moves (and after a scan
+  // pass, which may have found the mention already under a resting pointer).
   let pointer: { x: number; y: number; mod: boolean } | undefined;
   let frame = 0;
   const modifierHeld = (e: MouseEvent) =>
     ({ Alt: e.altKey, Shift: e.shiftKey, Control: e.ctrlKey, Meta: e.metaKey })[settings.modifierKey];
+  const hitTestSoon = () => {
+    if (frame || !pointer) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (!pointer || !scanner) return;
+      const overCard = cardHost.contains(pointer.x, pointer.y);
+      const mention = overCard ? undefined : scanner.mentionAt(pointer.x, pointer.y);
+      const armed = settings.trigger === 'hover' || (settings.trigger === 'modifier' && pointer.mod);
+      intent.pointer(armed ? mention : mention && intent.openMention === mention ? mention : undefined, overCard);
+    });
+  };
   ctx.addEventListener(
     window,
     'pointermove',
     (event) => {
       if (!scanner || event.pointerType === 'touch') return;
       pointer = { x: event.clientX, y: event.clientY, mod: modifierHeld(event) };
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        if (!pointer || !scanner) return;
-        const overCard = cardHost.contains(pointer.x, pointer.y);
-        const mention = overCard ? undefined : scanner.mentionAt(pointer.x, pointer.y);
-        const armed = settings.trigger === 'hover' || (settings.trigger === 'modifier' && pointer.mod);
-        intent.pointer(armed ? mention : mention && intent.openMention === mention ? mention : undefined, overCard);
-      });
+      hitTestSoon();
     },
     { passive: true, capture: true },
   );
+  ctx.addEventListener(document.documentElement, 'pointerleave', () => {
+    pointer = undefined;
+    intent.pointer(undefined, false);
+  });
   ctx.addEventListener(
     window,
     'click',

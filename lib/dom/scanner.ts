@@ -68,6 +68,7 @@ export class PageScanner {
     this.observer.disconnect();
     this.observedRoots.clear();
     clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     this.byBlock.clear();
     this.awaiting.clear();
     this.evidence.clear();
@@ -329,9 +330,12 @@ export class PageScanner {
       }
       if (!own || record.removedNodes.length > 0) this.dirty.add(target);
     }
-    if (this.dirty.size > 0 || this.pruneNeeded) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = setTimeout(() => void this.enqueue(() => this.flush()), MUTATION_BATCH_MS);
+    // Throttle, not debounce: a page that mutates constantly (a ticker) must not starve scans.
+    if ((this.dirty.size > 0 || this.pruneNeeded) && this.flushTimer === undefined) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        void this.enqueue(() => this.flush());
+      }, MUTATION_BATCH_MS);
     }
   }
 

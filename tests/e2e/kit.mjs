@@ -13,7 +13,7 @@ export const EXTENSION = resolve(ROOT, process.env.FACTCARDS_EXTENSION ?? '.outp
  * Launches Chromium with the extension. Returns the context, the service worker, the extension
  * id, a fixture server, and logs of requests and errors from every page and worker.
  */
-export async function launch({ extension = EXTENSION, colorScheme = 'light', reducedMotion = 'no-preference', viewport = { width: 1280, height: 800 } } = {}) {
+export async function launch({ extension = EXTENSION, colorScheme = 'light', reducedMotion = 'no-preference', viewport = { width: 1280, height: 800 }, routes = {} } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
   const profile = mkdtempSync(join(tmpdir(), 'factcards-e2e-'));
@@ -28,7 +28,7 @@ export async function launch({ extension = EXTENSION, colorScheme = 'light', red
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extensionId = new URL(sw.url()).host;
-  const server = await serveFolder(resolve(ROOT, 'tests/fixtures'));
+  const server = await serveFolder(resolve(ROOT, 'tests/fixtures'), routes);
 
   const requests = [];
   const errors = [];
@@ -77,7 +77,9 @@ export async function recordMutations(page) {
           }
         }
       }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
-    start();
+    // Record from the end of parsing: what the parser inserts is the page, not a change to it.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+    else start();
   });
 }
 
@@ -150,8 +152,20 @@ export async function hover(page, text, options = {}) {
 export async function dialogs(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    return nodes.filter((n) => n.role?.value === 'dialog' && !n.ignored).map((n) => n.name?.value ?? '');
+    // One tree per frame: a card opened inside an iframe lives in that frame's document.
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const frameIds = [];
+    const walk = (node) => {
+      frameIds.push(node.frame.id);
+      for (const child of node.childFrames ?? []) walk(child);
+    };
+    walk(frameTree);
+    const names = [];
+    for (const frameId of frameIds) {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree', { frameId }).catch(() => ({ nodes: [] }));
+      names.push(...nodes.filter((n) => n.role?.value === 'dialog' && !n.ignored).map((n) => n.name?.value ?? ''));
+    }
+    return names;
   } finally {
     await cdp.detach();
   }
@@ -222,4 +236,42 @@ export async function assertPageInvariants(assert, kit, page) {
   const hosts = await page.evaluate(() => document.querySelectorAll('factcards-card').length);
   assert.ok(hosts <= 1, `at most one card host (found ${hosts})`);
   assert.deepEqual(kit.errors, [], 'no uncaught errors or console errors');
+}
+
+/** The texts the extension highlighted in a frame (the highlight registry is shared with the page). */
+export function highlighted(frameOrPage) {
+  return frameOrPage.evaluate(() => {
+    const h = CSS.highlights.get('factcards-mention');
+    return h ? [...h].map((r) => r.toString().replace(/\s+/g, ' ')) : [];
+  });
+}
+
+/** Polls until the highlighted texts satisfy `predicate`; returns them. */
+export async function waitForHighlights(frameOrPage, predicate, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const texts = await highlighted(frameOrPage);
+    if (predicate(texts)) return texts;
+    if (Date.now() > deadline) throw new Error(`highlights never matched; last: ${JSON.stringify(texts)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The id of the tab showing `url` (from the service worker). */
+export function tabIdFor(sw, url) {
+  return sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, url);
+}
+
+/** Sends a message to a tab's content scripts from the service worker (as the background would). */
+export function sendToTab(sw, tabId, message, frameId = 0) {
+  return sw.evaluate(({ tabId, message, frameId }) => chrome.tabs.sendMessage(tabId, message, { frameId }), { tabId, message, frameId });
+}
+
+/** Runs axe-core on a page and returns its violations (open shadow roots included). */
+export async function axeViolations(page, context) {
+  await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async (context) => {
+    const result = await window.axe.run(context ?? document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
+  }, context);
 }
