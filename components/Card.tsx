@@ -55,10 +55,15 @@ export function Card({ data, aliasNote, pinned, onPin, onClose, onOpenAll, maxOw
         </div>
         <div class="fc-actions">
           <button type="button" class="fc-icon" aria-pressed={pinned} aria-label="Keep this card open" title="Keep open" onClick={() => onPin(!pinned)}>
-            <span aria-hidden="true">{pinned ? '●' : '○'}</span>
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill={pinned ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.5">
+              <path d="M6 1.5h4l-.5 4 2.5 2.5v1.5H4V8l2.5-2.5z" />
+              <path d="M8 9.5v5" fill="none" />
+            </svg>
           </button>
           <button type="button" class="fc-icon" aria-label="Close card" title="Close (Esc)" onClick={onClose}>
-            <span aria-hidden="true">×</span>
+            <svg aria-hidden="true" width="14" height="14" viewBox="0 0 14 14" stroke="currentColor" stroke-width="1.8" stroke-linecap="round">
+              <path d="M3 3l8 8M11 3l-8 8" />
+            </svg>
           </button>
         </div>
       </header>

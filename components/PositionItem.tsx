@@ -25,7 +25,9 @@ export function SourceCitation({ source }: { source: Source }) {
       {source.notes && source.notes.length > 0 ? (
         <details class="fc-notes">
           <summary>
-            <span aria-hidden="true">ⓘ</span>
+            <span class="fc-info" aria-hidden="true">
+              i
+            </span>
             <span class="fc-sr">Notes on {source.publisher}</span>
           </summary>
           <ul>

@@ -257,9 +257,13 @@ export async function waitForHighlights(frameOrPage, predicate, { timeout = 5000
   }
 }
 
-/** The id of the tab showing `url` (from the service worker). */
-export function tabIdFor(sw, url) {
-  return sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, url);
+/**
+ * The id of the tab showing a page. The extension has no `tabs` permission (so no tab URLs):
+ * bring the page to the front and ask for the active tab, as the popup does.
+ */
+export async function tabIdFor(sw, page) {
+  await page.bringToFront();
+  return sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
 }
 
 /** Sends a message to a tab's content scripts from the service worker (as the background would). */

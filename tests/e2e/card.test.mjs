@@ -1,0 +1,228 @@
+// The hover card in a real page: content, intent, keyboard, isolation, safety and accessibility.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  ROOT,
+  assertPageInvariants,
+  axeViolations,
+  dialogs,
+  hover,
+  launch,
+  recordMutations,
+  sendToTab,
+  tabIdFor,
+  textPoint,
+  waitForDialog,
+  waitForScan,
+  waitForSeed,
+} from './kit.mjs';
+
+const read = (file) => JSON.parse(readFileSync(resolve(ROOT, 'data', file), 'utf8'));
+const entities = read('entities.json');
+const sources = read('sources.json');
+const card = (page) => page.locator('factcards-card .fc-card');
+
+async function openPage(kit, file) {
+  const page = await kit.context.newPage();
+  await recordMutations(page);
+  await page.goto(kit.server.url(file));
+  await waitForScan(page);
+  return page;
+}
+
+describe('hover card', () => {
+  let kit;
+  before(async () => {
+    kit = await launch();
+    await waitForSeed(kit.sw);
+  });
+  after(async () => {
+    await kit?.close();
+  });
+
+  it("shows each entity's identity and sourced positions, linking only verified addresses", async () => {
+    const page = await openPage(kit, 'demo-article.html');
+    for (const entity of entities) {
+      await hover(page, entity.displayName);
+      await waitForDialog(page, entity.displayName);
+      const text = await card(page).innerText();
+      assert.ok(text.includes(entity.description), `${entity.displayName}: description`);
+      assert.match(text, /\b(Quote|Reported|Fact)\b/, `${entity.displayName}: kind badges`);
+      const links = await card(page).locator('.fc-source a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const verified = new Set(sources.filter((s) => s.url).map((s) => s.url));
+      assert.ok(links.every((href) => verified.has(href)), `${entity.displayName}: only verified links (${links})`);
+      const unlinked = await card(page).locator('.fc-source > span:first-child').allInnerTexts();
+      for (const label of unlinked) assert.ok(!sources.find((s) => s.url && label.startsWith(s.publisher)), `a source with a URL is linked: ${label}`);
+      assert.match(await card(page).locator('.fc-footer').innerText(), /^All \d+ positions$/);
+      await page.keyboard.press('Escape');
+      await waitForDialog(page, entity.displayName, { present: false });
+    }
+    await assertPageInvariants(assert, kit, page);
+    await page.close();
+  });
+
+  it('opens nothing on a quick pass', async () => {
+    const page = await openPage(kit, 'card-page.html');
+    const { x, y } = await textPoint(page, 'Elon Musk');
+    await page.mouse.move(x - 200, y, { steps: 1 });
+    await page.mouse.move(x, y, { steps: 2 });
+    await page.waitForTimeout(120);
+    await page.mouse.move(x + 300, y + 200, { steps: 2 });
+    await page.waitForTimeout(900);
+    assert.deepEqual(await dialogs(page), []);
+    await page.close();
+  });
+
+  it('stays open while the pointer is in the card, closes after it leaves both, and pins', async () => {
+    const page = await openPage(kit, 'card-page.html');
+    await hover(page, 'Elon Musk');
+    await waitForDialog(page, 'Elon Musk');
+    const box = await card(page).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 6 });
+    await page.waitForTimeout(1200);
+    assert.deepEqual(await dialogs(page), ['Elon Musk']);
+    await page.mouse.move(5, 700, { steps: 3 });
+    await waitForDialog(page, 'Elon Musk', { present: false, timeout: 1500 });
+    await hover(page, 'Elon Musk');
+    await waitForDialog(page, 'Elon Musk');
+    await card(page).getByRole('button', { name: 'Keep this card open' }).click();
+    await page.mouse.move(5, 700, { steps: 3 });
+    await page.waitForTimeout(1200);
+    assert.deepEqual(await dialogs(page), ['Elon Musk'], 'a pinned card stays');
+    await card(page).getByRole('button', { name: 'Close card' }).click();
+    await waitForDialog(page, 'Elon Musk', { present: false });
+    await page.close();
+  });
+
+  it('Tab moves into the card, Escape closes it and gives focus back; focus is never trapped', async () => {
+    const page = await openPage(kit, 'card-page.html');
+    await page.focus('#before');
+    await hover(page, 'Yann LeCun');
+    await waitForDialog(page, 'Yann LeCun');
+    await page.keyboard.press('Tab');
+    const inCard = await page.evaluate(() => document.activeElement?.localName);
+    assert.equal(inCard, 'factcards-card', 'Tab moves focus into the card');
+    await page.keyboard.press('Escape');
+    await waitForDialog(page, 'Yann LeCun', { present: false });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'before');
+    // Tabbing past the last control leaves the card instead of cycling inside it.
+    await hover(page, 'Yann LeCun');
+    await waitForDialog(page, 'Yann LeCun');
+    await page.keyboard.press('Tab');
+    const count = await card(page).locator('a[href], button, summary').count();
+    for (let i = 0; i < count; i++) await page.keyboard.press('Tab');
+    assert.notEqual(await page.evaluate(() => document.activeElement?.localName), 'factcards-card');
+    await page.close();
+  });
+
+  it('the keyboard command opens the next visible mention, focused, and the close command closes it', async () => {
+    const page = await openPage(kit, 'card-page.html');
+    const tabId = await tabIdFor(kit.sw, page);
+    assert.deepEqual(await sendToTab(kit.sw, tabId, { type: 'runCommand', command: 'next-mention' }), { ok: true });
+    await waitForDialog(page, 'Elon Musk');
+    assert.equal(await page.evaluate(() => document.activeElement?.localName), 'factcards-card');
+    await sendToTab(kit.sw, tabId, { type: 'runCommand', command: 'next-mention' });
+    await waitForDialog(page, 'Yann LeCun');
+    assert.deepEqual(await dialogs(page), ['Yann LeCun'], 'one card at a time');
+    await sendToTab(kit.sw, tabId, { type: 'runCommand', command: 'close-card' });
+    await waitForDialog(page, 'Yann LeCun', { present: false });
+    await page.close();
+  });
+
+  it('stays intact on a page with hostile global CSS that hides unknown elements', async () => {
+    const page = await openPage(kit, 'hostile.html');
+    await hover(page, 'Elon Musk');
+    await waitForDialog(page, 'Elon Musk');
+    const style = await card(page).evaluate(async (el) => {
+      await Promise.all(el.getAnimations().map((a) => a.finished));
+      const cs = getComputedStyle(el);
+      const host = el.getRootNode().host;
+      return { fontSize: cs.fontSize, opacity: cs.opacity, display: cs.display, transform: cs.transform, font: cs.fontFamily, hostDisplay: getComputedStyle(host).display };
+    });
+    assert.equal(style.fontSize, '14px');
+    assert.equal(style.opacity, '1');
+    assert.equal(style.display, 'flex');
+    assert.equal(style.transform, 'none');
+    assert.ok(!/Comic/.test(style.font));
+    const box = await card(page).boundingBox();
+    assert.ok(box && box.width >= 200 && box.height >= 80, `visible card box ${JSON.stringify(box)}`);
+    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 800, 'inside the viewport');
+    await page.screenshot({ path: resolve(ROOT, 'tests/e2e/.artifacts/hostile.png') }).catch(() => undefined);
+    await assertPageInvariants(assert, kit, page);
+    await page.close();
+  });
+
+  it('renders text that looks like HTML literally and runs nothing', async () => {
+    const page = await openPage(kit, 'card-page.html');
+    let alerted = false;
+    page.on('dialog', async (d) => {
+      alerted = true;
+      await d.dismiss();
+    });
+    // A hostile value in the cache: it must be shown as text.
+    await kit.sw.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('factcards');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('positions', 'readwrite');
+            tx.objectStore('positions').put({
+              id: 'zz-hostile', entityId: 'vinod-khosla', topic: 'open-source', kind: 'fact', salience: 1,
+              summary: '<img src=x onerror=alert(1)><b>bold</b>', date: '2024', sourceIds: ['benzinga-2024'],
+            });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    await waitForScan(page);
+    await hover(page, 'Vinod Khosla');
+    await waitForDialog(page, 'Vinod Khosla');
+    const text = await card(page).innerText();
+    assert.ok(text.includes('<img src=x onerror=alert(1)><b>bold</b>'), 'shown literally');
+    assert.equal(await card(page).locator('img, b').count(), 0, 'no element was created from data');
+    await page.waitForTimeout(300);
+    assert.equal(alerted, false);
+    await kit.sw.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('factcards');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('positions', 'readwrite');
+        tx.objectStore('positions').delete('zz-hostile');
+        tx.oncomplete = () => resolve();
+      };
+    }));
+    await page.close();
+  });
+
+  it('is axe-clean with a card open', async () => {
+    const page = await openPage(kit, 'card-page.html');
+    await hover(page, 'Elon Musk');
+    await waitForDialog(page, 'Elon Musk');
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, []);
+    await page.close();
+  });
+});
+
+describe('card screenshots (light and dark)', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    it(`renders the ${colorScheme} card on the demo article`, async () => {
+      const kit = await launch({ colorScheme, viewport: { width: 1000, height: 760 } });
+      try {
+        await waitForSeed(kit.sw);
+        const page = await openPage(kit, 'demo-article.html');
+        await hover(page, 'Elon Musk');
+        await waitForDialog(page, 'Elon Musk');
+        const bg = await card(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+        assert.equal(bg, colorScheme === 'dark' ? 'rgb(31, 31, 36)' : 'rgb(255, 255, 255)');
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: resolve(ROOT, `docs/card-${colorScheme}.png`) });
+      } finally {
+        await kit.close();
+      }
+    });
+  }
+});
