@@ -110,7 +110,9 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
   });
 
   async function openCard(mention: PageMention, focus: boolean): Promise<void> {
-    if (!cards.has(mention.entityId)) await prefetch([mention.entityId]);
+    const start = performance.now();
+    const prefetched = cards.has(mention.entityId);
+    if (!prefetched) await prefetch([mention.entityId]);
     const data = cards.get(mention.entityId);
     if (!data || intent.openMention !== mention) return;
     if (focus) {
@@ -130,6 +132,14 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
       },
       onClose: () => closeAndRestoreFocus(),
       onOpenAll: () => void sendToBackground({ type: 'openBrowse', entityId: mention.entityId }).catch(() => undefined),
+    });
+    // How long the reader waited once intent was clear (the budget is one frame, DESIGN.md).
+    requestAnimationFrame(() => {
+      try {
+        performance.measure('factcards:card', { start, end: performance.now(), detail: { entityId: mention.entityId, prefetched } });
+      } catch {
+        // A page that overrides `performance` must not break the card.
+      }
     });
   }
 

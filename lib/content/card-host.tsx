@@ -3,7 +3,7 @@
  * which pages restyle or hide), created on first use, rendering the Preact card.
  */
 import { render } from 'preact';
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Card } from '@/components/Card';
 import type { CardData } from '@/lib/dataset/query';
@@ -123,7 +123,7 @@ export class CardHost {
         getClientRects: () => anchor.getClientRects(),
         contextElement: anchor.startContainer.parentElement ?? undefined,
       };
-      this.stopAutoUpdate = autoUpdate(reference, card, () => {
+      const place = () =>
         void computePosition(reference, card, {
           strategy: 'fixed',
           placement: 'bottom-start',
@@ -143,7 +143,21 @@ export class CardHost {
           card.style.left = `${x}px`;
           card.style.top = `${y}px`;
         });
-      });
+      // Follow the mention through scrolling (of the page or any container) and resizes. This
+      // replaces floating-ui's autoUpdate, whose observers cost more bundle than they earn here.
+      let frame = 0;
+      const schedule = () => {
+        if (!frame) frame = requestAnimationFrame(() => ((frame = 0), place()));
+      };
+      const listen = { capture: true, passive: true } as const;
+      window.addEventListener('scroll', schedule, listen);
+      window.addEventListener('resize', schedule, listen);
+      this.stopAutoUpdate = () => {
+        cancelAnimationFrame(frame);
+        window.removeEventListener('scroll', schedule, listen);
+        window.removeEventListener('resize', schedule, listen);
+      };
+      place();
     }
     if (options.focus) card.focus({ preventScroll: true });
   }

@@ -15,8 +15,11 @@ import {
 } from './schema';
 
 /** Everything a card needs for one entity, already filtered by the reader's settings. */
+/** Who the card is about: the entity without its detection data (aliases, cues). */
+export const CardEntitySchema = z.pick(EntitySchema, { id: true, displayName: true, kind: true, description: true, roles: true });
+
 export const CardDataSchema = z.object({
-  entity: EntitySchema,
+  entity: CardEntitySchema,
   /** The entity's own positions from enabled sources, most salient first. */
   positions: z.array(PositionSchema),
   /** Others' positions about this entity ("Said about …"). */
@@ -89,8 +92,9 @@ export function buildCard(input: CardInputs, filter: Filter): CardData {
   );
   const used = new Set([...positions, ...about, ...related].flatMap((p) => p.sourceIds));
   const usedTopics = new Set([...positions, ...about, ...related].map((p) => p.topic));
+  const { id, displayName, kind, description, roles } = input.entity;
   return {
-    entity: input.entity,
+    entity: { id, displayName, kind, description, roles },
     positions,
     about,
     related,

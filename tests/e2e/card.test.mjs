@@ -63,6 +63,26 @@ describe('hover card', () => {
     await page.close();
   });
 
+  it('renders from prefetched data within a frame, even after the service worker was stopped', async () => {
+    const page = await openPage(kit, 'card-page.html');
+    await page.waitForTimeout(300);
+    const cdp = await kit.context.newCDPSession(page);
+    const statuses = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => statuses.push(...versions.map((v) => v.runningStatus)));
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + 3000;
+    while (!statuses.includes('stopped') && Date.now() < deadline) await page.waitForTimeout(50);
+    assert.ok(statuses.includes('stopped'), `the service worker stopped (${statuses})`);
+    await cdp.detach();
+    await hover(page, 'Vinod Khosla');
+    await waitForDialog(page, 'Vinod Khosla');
+    const [measure] = await page.evaluate(() => performance.getEntriesByName('factcards:card').map((e) => ({ duration: e.duration, ...e.detail })));
+    assert.equal(measure.prefetched, true, 'card data was fetched right after the scan');
+    assert.equal(measure.entityId, 'vinod-khosla');
+    await page.close();
+  });
+
   it('opens nothing on a quick pass', async () => {
     const page = await openPage(kit, 'card-page.html');
     const { x, y } = await textPoint(page, 'Elon Musk');
