@@ -33,7 +33,7 @@ export interface DetectResult {
 
 /** Cues (and other strong aliases) count within this many characters of a candidate, same block. */
 const CUE_WINDOW = 150;
-/** A bare surname refers back to a full name at most this far into earlier blocks. */
+/** A bare surname refers back to a passage's full name at most this far into earlier blocks. */
 const COREF_WINDOW = 500;
 /** How far the whitespace-delimited token around a match is read for URL checks. */
 const TOKEN_LIMIT = 256;
@@ -121,11 +121,14 @@ export function detectMentions(
       if (w.state[i] === PENDING && c.use.kind === 'alias') {
         const e = c.use.entity;
         const id = matcher.entities[e]?.id ?? '';
-        const ante =
-          c.use.alias.role === 'surname'
-            ? antecedentOf(antecedents[e] ?? [], base + c.start, b)
-            : undefined;
+        const list = antecedents[e] ?? [];
+        const surname = c.use.alias.role === 'surname';
+        const ante = surname ? antecedentOf(list, base + c.start, b, text, base) : undefined;
+        // Outside any passage, the page's first full name with this surname is its subject,
+        // unless the context nearby points to this entity ("Musk said Tesla would grow").
+        const primary = surname && !ante ? list[0] : undefined;
         if (ante) ok = ante.own;
+        else if (primary && !primary.own && !cueNear(w.cues, c, e, true)) ok = false;
         else if (cueNear(w.cues, c, e, false)) ok = false;
         else if (pageEvidence.has(id) || strongEntities.has(id) || cueNear(w.cues, c, e, true))
           ok = true;
@@ -377,11 +380,19 @@ function otherSurnameAfter(
   return /^\p{Lu}/u.test(word) && !rules.surnames.has(word.toLowerCase());
 }
 
-/** The nearest full name before `at` for this entity: same block, or at most COREF_WINDOW back. */
+/**
+ * The full name a bare surname at `at` refers to: the nearest one in the same sentence, else the
+ * first full name of its passage — the nearest earlier block (this one, or one at most
+ * COREF_WINDOW back) that has one. The first, not the nearest, because a passage names its
+ * subject first: in "Kimbal Musk, the brother of Elon Musk, opened a restaurant. Musk said…",
+ * Musk is Kimbal.
+ */
 function antecedentOf(
   list: readonly Antecedent[],
   at: number,
   block: number,
+  text: string,
+  base: number,
 ): Antecedent | undefined {
   let lo = 0;
   let hi = list.length;
@@ -390,8 +401,13 @@ function antecedentOf(
     if ((list[mid]?.end ?? 0) <= at) lo = mid + 1;
     else hi = mid;
   }
-  const a = list[lo - 1];
-  return a && (a.block === block || at - a.end <= COREF_WINDOW) ? a : undefined;
+  const nearest = list[lo - 1];
+  if (!nearest || (nearest.block !== block && at - nearest.end > COREF_WINDOW)) return undefined;
+  // Within one sentence the nearest name wins ("Then Elon Musk took the stage, and Musk said").
+  if (nearest.block === block && !/[.!?…]["'”’)]*\s/.test(text.slice(nearest.end - base, at - base))) return nearest;
+  let first = lo - 1;
+  while (first > 0 && list[first - 1]?.block === nearest.block) first--;
+  return list[first];
 }
 
 const near = (q: { start: number; end: number }, c: Candidate, window: number) =>

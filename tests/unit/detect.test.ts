@@ -204,7 +204,19 @@ const namesakes: Row[] = [
   { text: 'Bertrand Le Cun', evidence: [L], expected: [] },
   { text: 'Bertrand LeCun', evidence: [L], expected: [] },
   { text: 'Kimbal Musk and Elon Musk', expected: [[M, 'Elon Musk']] },
-  { text: 'Elon Musk and his brother Kimbal Musk. Musk said', expected: [[M, 'Elon Musk']] },
+  // A new sentence refers to its passage's subject, the first full name: Elon.
+  { text: 'Elon Musk and his brother Kimbal Musk. Musk said', expected: [[M, 'Elon Musk'], [M, 'Musk']] },
+  { text: 'Kimbal Musk, the brother of Elon Musk, opened a restaurant. Musk said the menu is local.', expected: [[M, 'Elon Musk']] },
+  {
+    text: ['Kimbal Musk opens a restaurant', 'Kimbal Musk, the brother of Tesla CEO Elon Musk, opened it.', 'Musk said the menu is local.'],
+    expected: [[M, 'Elon Musk']],
+  },
+  { text: ['Musk family', 'Errol Musk, Elon Musk’s father, gave an interview.'], expected: [[M, 'Elon Musk']] },
+  {
+    text: ['Kimbal Musk opened a restaurant.', FILLER, 'Musk said the menu is local.'],
+    evidence: [M],
+    expected: [],
+  },
   {
     text: 'Kimbal Musk spoke first. Then Elon Musk took the stage, and Musk said Tesla would grow.',
     expected: [
