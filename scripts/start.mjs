@@ -10,9 +10,14 @@ const fail = (message) => {
   process.exit(1);
 };
 
+// For the e2e test of this script: run headless and expose DevTools on a port.
+const headless = process.env.FACTCARDS_START_HEADLESS === '1';
+const debugPort = process.env.FACTCARDS_DEBUG_PORT;
+const skipBuild = process.argv.includes('--no-build');
+
 const chromium = findChromium();
 if (!chromium) fail(NO_CHROMIUM);
-if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   fail(`No display to open Chromium on (DISPLAY is not set).
 On a machine without a screen, run it under a virtual display:
   sudo apt-get install -y xvfb   # once
@@ -20,9 +25,11 @@ On a machine without a screen, run it under a virtual display:
 To only check that everything works, run: npm test`);
 }
 
-console.log('Building the extension (wxt build)…');
-const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) fail('The build failed; see the output above.');
+if (!skipBuild) {
+  console.log('Building the extension (wxt build)…');
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) fail('The build failed; see the output above.');
+}
 
 const extensionDir = resolve('.output/chrome-mv3');
 const server = await serveFolder('tests/fixtures');
@@ -30,7 +37,8 @@ const demo = server.url('demo-article.html');
 const profile = mkdtempSync(join(tmpdir(), 'factcards-profile-'));
 console.log(`Opening Chromium (${chromium}) on ${demo}\nHover a highlighted name to see its card. Close the browser or press Ctrl+C to stop.`);
 
-const browser = spawn(chromium, [...extensionArgs(extensionDir), `--user-data-dir=${profile}`, '--no-sandbox', demo], {
+const extra = [...(headless ? ['--headless=new', '--disable-gpu'] : []), ...(debugPort ? [`--remote-debugging-port=${debugPort}`] : [])];
+const browser = spawn(chromium, [...extensionArgs(extensionDir), ...extra, `--user-data-dir=${profile}`, '--no-sandbox', demo], {
   stdio: ['ignore', 'ignore', 'pipe'],
 });
 let stderr = '';
