@@ -50,7 +50,7 @@ export class CacheUnavailableError extends Error {
  * Opens (and upgrades) the cache. Our connections close themselves when another context needs to
  * upgrade, so an upgrade is only blocked by an old copy; then this rejects after `timeoutMs`.
  */
-export function openCache(options: { timeoutMs?: number; idb?: IDBFactory } = {}): Promise<CacheDb> {
+export function openCache(options: { timeoutMs?: number; onBlocking?: () => void } = {}): Promise<CacheDb> {
   const { timeoutMs = 3000 } = options;
   return new Promise<CacheDb>((resolve, reject) => {
     const timer = setTimeout(
@@ -82,6 +82,10 @@ export function openCache(options: { timeoutMs?: number; idb?: IDBFactory } = {}
       },
       blocking(_current, _blocked, event) {
         (event.target as IDBDatabase).close();
+        options.onBlocking?.();
+      },
+      terminated() {
+        options.onBlocking?.();
       },
     }).then(
       (db) => {
@@ -246,7 +250,9 @@ export class DatasetService {
   ) {}
 
   private db(): Promise<CacheDb> {
-    this.dbPromise ??= openCache(this.options).catch((error: unknown) => {
+    // A connection closed for another context's upgrade or delete is dropped, so the next
+    // query reopens (and, if needed, re-seeds) instead of failing on a closed handle.
+    this.dbPromise ??= openCache({ ...this.options, onBlocking: () => (this.dbPromise = undefined) }).catch((error: unknown) => {
       this.dbPromise = undefined;
       throw error;
     });

@@ -63,9 +63,17 @@ function RadioGroup<T extends string>({
 }
 
 const TRIGGERS: readonly Choice<Settings['trigger']>[] = [
-  { value: 'hover', label: 'Rest the pointer on a name', hint: 'The card opens after the delay below.' },
+  {
+    value: 'hover',
+    label: 'Rest the pointer on a name',
+    hint: 'The card opens after the delay below.',
+  },
   { value: 'click', label: 'Click a name' },
-  { value: 'modifier', label: 'Rest the pointer on a name while holding a key', hint: 'Hovering alone opens nothing.' },
+  {
+    value: 'modifier',
+    label: 'Rest the pointer on a name while holding a key',
+    hint: 'Hovering alone opens nothing.',
+  },
 ];
 
 const MODIFIERS: readonly { value: Settings['modifierKey']; label: string }[] = [
@@ -78,7 +86,11 @@ const MODIFIERS: readonly { value: Settings['modifierKey']; label: string }[] = 
 const HIGHLIGHTS: readonly Choice<Settings['highlightStyle']>[] = [
   { value: 'underline', label: 'Dotted underline' },
   { value: 'background', label: 'Tinted background' },
-  { value: 'none', label: 'Not marked', hint: 'Names look like the rest of the text; their cards still open.' },
+  {
+    value: 'none',
+    label: 'Not marked',
+    hint: 'Names look like the rest of the text; their cards still open.',
+  },
 ];
 
 const THEMES: readonly Choice<Settings['theme']>[] = [
@@ -98,7 +110,13 @@ export function BehaviourSection({ settings, onChange }: BehaviourSectionProps) 
       <h2 id="behaviour-title">Behaviour</h2>
       <div class="fco-grid">
         <div>
-          <RadioGroup name="trigger" legend="What opens a card" choices={TRIGGERS} value={settings.trigger} onSelect={(trigger) => onChange(() => ({ trigger }))} />
+          <RadioGroup
+            name="trigger"
+            legend="What opens a card"
+            choices={TRIGGERS}
+            value={settings.trigger}
+            onSelect={(trigger) => onChange(() => ({ trigger }))}
+          />
           <div class="fco-field">
             <label for="fco-modifier">Key to hold</label>
             <select
@@ -145,7 +163,9 @@ export function BehaviourSection({ settings, onChange }: BehaviourSectionProps) 
               </output>
             </div>
             <p id="fco-dwell-hint" class="fco-hint">
-              {dwellMatters ? 'Passing over a name faster than this opens nothing.' : 'Not used while a click opens cards.'}
+              {dwellMatters
+                ? 'Passing over a name faster than this opens nothing.'
+                : 'Not used while a click opens cards.'}
             </p>
           </div>
         </div>
@@ -162,7 +182,13 @@ export function BehaviourSection({ settings, onChange }: BehaviourSectionProps) 
               </span>
             )}
           />
-          <RadioGroup name="theme" legend="Theme of cards and pages" choices={THEMES} value={settings.theme} onSelect={(theme) => onChange(() => ({ theme }))} />
+          <RadioGroup
+            name="theme"
+            legend="Theme of cards and pages"
+            choices={THEMES}
+            value={settings.theme}
+            onSelect={(theme) => onChange(() => ({ theme }))}
+          />
         </div>
       </div>
     </section>

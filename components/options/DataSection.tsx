@@ -20,12 +20,21 @@ type Rebuild =
   | { state: 'done'; total: number; ms: number }
   | { state: 'failed'; error: string };
 
-type FileMessage = { kind: 'ok'; text: string; notes: string[] } | { kind: 'error'; text: string; details: string[] };
+type FileMessage =
+  | { kind: 'ok'; text: string; notes: string[] }
+  | { kind: 'error'; text: string; details: string[] };
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Dataset version and counts, cache rebuild, settings export/import and reset. */
-export function DataSection({ datasetVersion, loadStatus, onRebuild, onExport, onImport, onReset }: DataSectionProps) {
+export function DataSection({
+  datasetVersion,
+  loadStatus,
+  onRebuild,
+  onExport,
+  onImport,
+  onReset,
+}: DataSectionProps) {
   const [status, setStatus] = useState<CacheStatus | { error: string } | undefined>();
   const [rebuild, setRebuild] = useState<Rebuild>({ state: 'idle' });
   const [fileMessage, setFileMessage] = useState<FileMessage>();
@@ -33,7 +42,9 @@ export function DataSection({ datasetVersion, loadStatus, onRebuild, onExport, o
   const dialog = useRef<HTMLDialogElement>(null);
 
   const refresh = () =>
-    loadStatus().then(setStatus, (error: unknown) => setStatus({ error: `The dataset could not be read: ${errorText(error)}` }));
+    loadStatus().then(setStatus, (error: unknown) =>
+      setStatus({ error: `The dataset could not be read: ${errorText(error)}` }),
+    );
   useEffect(() => void refresh(), []);
 
   const startRebuild = async () => {
@@ -56,15 +67,24 @@ export function DataSection({ datasetVersion, loadStatus, onRebuild, onExport, o
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    setResetMessage('');
     try {
       const result = await onImport(file);
       setFileMessage(
         result.ok
           ? { kind: 'ok', text: `Imported the settings from ${file.name}.`, notes: result.notes }
-          : { kind: 'error', text: `${file.name} was not imported, and your settings are unchanged. ${result.error}`, details: result.details },
+          : {
+              kind: 'error',
+              text: `${file.name} was not imported, and your settings are unchanged. ${result.error}`,
+              details: result.details,
+            },
       );
     } catch (error) {
-      setFileMessage({ kind: 'error', text: `${file.name} was not imported: ${errorText(error)}`, details: [] });
+      setFileMessage({
+        kind: 'error',
+        text: `${file.name} was not imported: ${errorText(error)}`,
+        details: [],
+      });
     }
   };
 
@@ -97,21 +117,38 @@ export function DataSection({ datasetVersion, loadStatus, onRebuild, onExport, o
         </dd>
       </dl>
       <div class="fco-row">
-        <button type="button" class="fco-button" onClick={() => void startRebuild()} disabled={rebuild.state === 'running'} aria-describedby="fco-rebuild-hint">
+        <button
+          type="button"
+          class="fco-button"
+          onClick={() => void startRebuild()}
+          disabled={rebuild.state === 'running'}
+          aria-describedby="fco-rebuild-hint"
+        >
           Rebuild cache
         </button>
         {rebuild.state === 'running' ? (
           rebuild.total > 0 ? (
-            <progress class="fco-progress" aria-label="Cache rebuild progress" max={rebuild.total} value={rebuild.written} />
+            <progress
+              class="fco-progress"
+              aria-label="Cache rebuild progress"
+              max={rebuild.total}
+              value={rebuild.written}
+            />
           ) : (
             <progress class="fco-progress" aria-label="Cache rebuild progress" />
           )
         ) : rebuild.state === 'done' ? (
-          <progress class="fco-progress" aria-label="Cache rebuild progress" max={Math.max(rebuild.total, 1)} value={Math.max(rebuild.total, 1)} />
+          <progress
+            class="fco-progress"
+            aria-label="Cache rebuild progress"
+            max={Math.max(rebuild.total, 1)}
+            value={Math.max(rebuild.total, 1)}
+          />
         ) : null}
       </div>
       <p id="fco-rebuild-hint" class="fco-hint">
-        Deletes the local cache and writes it again from the dataset bundled with the extension. Your settings are kept.
+        Deletes the local cache and writes it again from the dataset bundled with the extension.
+        Your settings are kept.
       </p>
       <p class="fco-status" role="status" data-testid="rebuild-status">
         {rebuild.state === 'running'
@@ -132,8 +169,16 @@ export function DataSection({ datasetVersion, loadStatus, onRebuild, onExport, o
           class="fco-button"
           onClick={() =>
             void onExport().then(
-              (name) => setFileMessage({ kind: 'ok', text: `Saved your settings as ${name}.`, notes: [] }),
-              (error: unknown) => setFileMessage({ kind: 'error', text: `The settings could not be exported: ${errorText(error)}`, details: [] }),
+              (name) => {
+                setResetMessage('');
+                setFileMessage({ kind: 'ok', text: `Saved your settings as ${name}.`, notes: [] });
+              },
+              (error: unknown) =>
+                setFileMessage({
+                  kind: 'error',
+                  text: `The settings could not be exported: ${errorText(error)}`,
+                  details: [],
+                }),
             )
           }
         >
@@ -151,11 +196,18 @@ export function DataSection({ datasetVersion, loadStatus, onRebuild, onExport, o
             Import settings…
           </label>
         </span>
-        <button type="button" class="fco-button fco-danger" onClick={() => dialog.current?.showModal()}>
+        <button
+          type="button"
+          class="fco-button fco-danger"
+          onClick={() => dialog.current?.showModal()}
+        >
           Reset to defaults…
         </button>
       </div>
-      <p class="fco-hint">Settings files are JSON. An import replaces every setting; a file that is not valid changes nothing.</p>
+      <p class="fco-hint">
+        Settings files are JSON. An import replaces every setting; a file that is not valid changes
+        nothing.
+      </p>
       <div role="status" class="fco-status" data-testid="file-status">
         {fileMessage?.kind === 'ok' ? (
           <>
@@ -186,14 +238,24 @@ export function DataSection({ datasetVersion, loadStatus, onRebuild, onExport, o
         ) : null}
       </div>
 
-      <dialog ref={dialog} class="fco-dialog" aria-labelledby="fco-reset-title" aria-describedby="fco-reset-text">
+      <dialog
+        ref={dialog}
+        class="fco-dialog"
+        aria-labelledby="fco-reset-title"
+        aria-describedby="fco-reset-text"
+      >
         <h3 id="fco-reset-title">Reset all settings?</h3>
         <p id="fco-reset-text">
-          Every source, person and company is switched back on, the site list is emptied, and behaviour and theme return to their
-          defaults. Export your settings first to keep a copy.
+          Every source, person and company is switched back on, the site list is emptied, and
+          behaviour and theme return to their defaults. Export your settings first to keep a copy.
         </p>
         <div class="fco-row fco-dialog-actions">
-          <button type="button" class="fco-button" autofocus onClick={() => dialog.current?.close()}>
+          <button
+            type="button"
+            class="fco-button"
+            autofocus
+            onClick={() => dialog.current?.close()}
+          >
             Cancel
           </button>
           <button
@@ -204,7 +266,8 @@ export function DataSection({ datasetVersion, loadStatus, onRebuild, onExport, o
               setFileMessage(undefined);
               void onReset().then(
                 () => setResetMessage('Settings reset to their defaults.'),
-                (error: unknown) => setResetMessage(`The settings could not be reset: ${errorText(error)}`),
+                (error: unknown) =>
+                  setResetMessage(`The settings could not be reset: ${errorText(error)}`),
               );
             }}
           >

@@ -29,14 +29,26 @@ export function EntitiesSection({ entities, positions, settings, onChange }: Ent
           const id = `entity-${entity.id}`;
           const on = !off.has(entity.id);
           return (
-            <li key={entity.id} class={`fco-item${on ? '' : ' fco-item-off'}`} data-entity-id={entity.id}>
-              <Switch checked={on} labelledBy={id} describedBy={`${id}-desc`} onChange={(checked) => setEntity(entity.id, checked)} />
+            <li
+              key={entity.id}
+              class={`fco-item${on ? '' : ' fco-item-off'}`}
+              data-entity-id={entity.id}
+            >
+              <Switch
+                checked={on}
+                labelledBy={id}
+                describedBy={`${id}-desc`}
+                onChange={(checked) => setEntity(entity.id, checked)}
+              />
               <div class="fco-item-body">
                 <h3 id={id} class="fco-item-title">
                   {entity.displayName}
                 </h3>
                 <p id={`${id}-desc`} class="fco-meta">
-                  {entity.description} {plural(counts[entity.id] ?? 0, 'position')}.
+                  {entity.description}
+                </p>
+                <p class="fco-count">
+                  {plural(counts[entity.id] ?? 0, 'position')} attributed to {entity.displayName}.
                 </p>
               </div>
             </li>

@@ -14,7 +14,13 @@ import './options.css';
 const ALL_FIELDS = Object.keys(SettingsFields) as SettingName[];
 
 /** Says which stored settings were invalid and now use their defaults, and offers to store the repair. */
-function SettingsNotice({ problems, onRepair }: { problems: readonly SettingName[]; onRepair: () => void }) {
+function SettingsNotice({
+  problems,
+  onRepair,
+}: {
+  problems: readonly SettingName[];
+  onRepair: () => void;
+}) {
   const all = ALL_FIELDS.every((name) => problems.includes(name));
   return (
     <div class="fco-notice" role="alert" data-testid="settings-problems">
@@ -46,10 +52,13 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
     void backend.loadSettings().then((loaded) => {
       if (live) setRead((current) => current ?? loaded);
     });
-    const unwatch = backend.watchSettings((next) => {
-      // While this page's own writes are queued, the page already shows their outcome; an older
-      // value arriving now would flip switches back for a moment.
-      if (live && !backend.busy) setRead(next);
+    // A change event may describe an older value than this page already shows (events of its own
+    // writes can arrive after later writes finished), so an event only prompts a fresh read, which
+    // is queued behind this page's writes and dropped if another write was queued meanwhile.
+    const unwatch = backend.watchSettings(() => {
+      void backend.loadSettings().then((loaded) => {
+        if (live && !backend.busy) setRead(loaded);
+      });
     });
     return () => {
       live = false;
@@ -61,13 +70,21 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
     if (!backend.busy) setRead({ settings: next, problems: [] });
   };
   const failed = (error: unknown) => {
-    setWriteError(`Your change could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+    setWriteError(
+      `Your change could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+    );
     void backend.loadSettings().then(setRead);
   };
 
   const change: ChangeSettings = (fn) => {
     setWriteError(undefined);
-    setRead((current) => current && { settings: { ...current.settings, ...fn(current.settings) }, problems: current.problems });
+    setRead(
+      (current) =>
+        current && {
+          settings: { ...current.settings, ...fn(current.settings) },
+          problems: current.problems,
+        },
+    );
     backend.update(fn).then(settled, failed);
   };
 
@@ -78,7 +95,9 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
       <header class="fco-header">
         <div class="fco-header-inner">
           <h1>Fact Cards options</h1>
-          <p class="fco-lead">Every change is saved at once and applies to open tabs without reloading them.</p>
+          <p class="fco-lead">
+            Every change is saved at once and applies to open tabs without reloading them.
+          </p>
           <nav aria-label="Sections">
             <ul class="fco-nav">
               <li>
@@ -101,14 +120,26 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
         </div>
       </header>
       <main class="fco-main">
-        {problems.length > 0 ? <SettingsNotice problems={problems} onRepair={() => change(() => ({}))} /> : null}
+        {problems.length > 0 ? (
+          <SettingsNotice problems={problems} onRepair={() => change(() => ({}))} />
+        ) : null}
         {writeError ? (
           <p class="fco-error" role="alert">
             {writeError}
           </p>
         ) : null}
-        <SourcesSection sources={dataset.sources} positions={dataset.positions} settings={settings} onChange={change} />
-        <EntitiesSection entities={dataset.entities} positions={dataset.positions} settings={settings} onChange={change} />
+        <SourcesSection
+          sources={dataset.sources}
+          positions={dataset.positions}
+          settings={settings}
+          onChange={change}
+        />
+        <EntitiesSection
+          entities={dataset.entities}
+          positions={dataset.positions}
+          settings={settings}
+          onChange={change}
+        />
         <SitesSection settings={settings} onChange={change} />
         <BehaviourSection settings={settings} onChange={change} />
         <DataSection

@@ -1,6 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
-import { addSitePattern, describeSitePattern, normalizeSiteInput, removeSitePattern } from '@/lib/options/sites';
+import {
+  addSitePattern,
+  describeSitePattern,
+  normalizeSiteInput,
+  removeSitePattern,
+} from '@/lib/options/sites';
 import type { ChangeSettings } from './types';
 
 export interface SitesSectionProps {
@@ -29,7 +34,9 @@ export function SitesSection({ settings, onChange }: SitesSectionProps) {
     }
     setError(undefined);
     setDraft('');
-    onChange((current) => ({ disabledSites: [...addSitePattern(current.disabledSites, result.pattern)] }));
+    onChange((current) => ({
+      disabledSites: [...addSitePattern(current.disabledSites, result.pattern)],
+    }));
     setStatus(`Added ${result.pattern}: Fact Cards is now off there.`);
   };
 
@@ -43,8 +50,8 @@ export function SitesSection({ settings, onChange }: SitesSectionProps) {
     <section id="sites" class="fco-section" aria-labelledby="sites-title">
       <h2 id="sites-title">Sites</h2>
       <p class="fco-lead">
-        Fact Cards is off on these sites. Add one here or from the popup. A pattern such as <code>*.example.com</code> covers example.com
-        and all its subdomains.
+        Fact Cards is off on these sites. Add one here or from the popup. A pattern such as{' '}
+        <code>*.example.com</code> covers example.com and all its subdomains.
       </p>
       {sites.length === 0 ? (
         <p class="fco-muted">Fact Cards is on everywhere.</p>
@@ -52,7 +59,12 @@ export function SitesSection({ settings, onChange }: SitesSectionProps) {
         <ul class="fco-sites" aria-label="Sites where Fact Cards is off">
           {sites.map((pattern) => (
             <li key={pattern} class="fco-site">
-              <span class="fco-site-name">{describeSitePattern(pattern)}</span>
+              <span class="fco-site-name">
+                <code>{pattern}</code>
+                {pattern.startsWith('*.') ? (
+                  <span class="fco-muted"> ({describeSitePattern(pattern)})</span>
+                ) : null}
+              </span>
               <button type="button" class="fco-button" onClick={() => remove(pattern)}>
                 Remove<span class="fco-sr"> {pattern}</span>
               </button>

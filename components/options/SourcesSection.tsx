@@ -28,21 +28,37 @@ export function SourcesSection({ sources, positions, settings, onChange }: Sourc
     <section id="sources" class="fco-section" aria-labelledby="sources-title">
       <h2 id="sources-title">Sources</h2>
       <p class="fco-lead">
-        Cards, the popup, search and compare show only positions from the sources switched on. A position that several sources back
-        stays while one of them is on, and cites only those.
+        Cards, the popup, search and compare show only positions from the sources switched on. A
+        position that several sources back stays while one of them is on, and cites only those.
       </p>
       <div class="fco-toolbar">
         <p class="fco-summary" data-testid="sources-summary">
-          {onCount} of {plural(sources.length, 'source')} on · {visible} of {plural(positions.length, 'position')} shown
+          {onCount} of {plural(sources.length, 'source')} on · {visible} of{' '}
+          {plural(positions.length, 'position')} shown
         </p>
         <div class="fco-buttons" role="group" aria-label="All sources">
-          <button type="button" class="fco-button" onClick={() => onChange((c) => ({ disabledSources: c.disabledSources.filter((id) => !known.has(id)) }))}>
+          <button
+            type="button"
+            class="fco-button"
+            onClick={() =>
+              onChange((c) => ({
+                disabledSources: c.disabledSources.filter((id) => !known.has(id)),
+              }))
+            }
+          >
             All on
           </button>
           <button
             type="button"
             class="fco-button"
-            onClick={() => onChange((c) => ({ disabledSources: [...c.disabledSources.filter((id) => !known.has(id)), ...sources.map((s) => s.id)] }))}
+            onClick={() =>
+              onChange((c) => ({
+                disabledSources: [
+                  ...c.disabledSources.filter((id) => !known.has(id)),
+                  ...sources.map((s) => s.id),
+                ],
+              }))
+            }
           >
             All off
           </button>
@@ -53,21 +69,46 @@ export function SourcesSection({ sources, positions, settings, onChange }: Sourc
           const id = `source-${source.id}`;
           const stat = stats[source.id] ?? { total: 0, only: 0 };
           const on = !off.has(source.id);
-          const meta = [source.author ? `By ${source.author}` : undefined, formatDate(source.date, source.dateApproximate)].filter(Boolean).join(' · ');
+          const meta = [
+            source.author ? `By ${source.author}` : undefined,
+            formatDate(source.date, source.dateApproximate),
+          ]
+            .filter(Boolean)
+            .join(' · ');
           return (
-            <li key={source.id} class={`fco-item${on ? '' : ' fco-item-off'}`} data-source-id={source.id}>
-              <Switch checked={on} labelledBy={id} describedBy={`${id}-count`} onChange={(checked) => setSource(source.id, checked)} />
+            <li
+              key={source.id}
+              class={`fco-item${on ? '' : ' fco-item-off'}`}
+              data-source-id={source.id}
+            >
+              <Switch
+                checked={on}
+                labelledBy={id}
+                describedBy={`${id}-count`}
+                onChange={(checked) => setSource(source.id, checked)}
+              />
               <div class="fco-item-body">
                 <h3 id={id} class="fco-item-title">
                   {source.publisher}
                 </h3>
-                <p class="fco-source-title">{source.title ? `“${source.title}”` : <span class="fco-muted">Title not known</span>}</p>
+                <p class="fco-source-title">
+                  {source.title ? (
+                    `“${source.title}”`
+                  ) : (
+                    <span class="fco-muted">Title not known</span>
+                  )}
+                </p>
                 <p class="fco-meta">{meta}</p>
                 <p class="fco-meta">
                   {source.url ? (
                     <>
                       Verified link:{' '}
-                      <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.url}>
+                      <a
+                        href={source.url}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        title={source.url}
+                      >
                         {shortUrl(source.url)}
                       </a>
                     </>

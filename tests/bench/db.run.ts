@@ -58,7 +58,7 @@ async function measure(dataset: Dataset) {
   await seedCache(db, dataset, version);
   const seed = performance.now() - t0;
   const someEntity = dataset.positions[0]!.entityId;
-  const results = {
+  const results: Record<string, number> = {
     'seed (one transaction)': seed,
     'card for one entity': await time(() => readCards(db, [someEntity], { disabledSources: [] })),
     'positions by topic': await time(() => readPositionsByTopic(db, dataset.topics[0]!.id)),
@@ -75,8 +75,8 @@ it('measures seeding and queries: bundled vs 10,000 positions / 500 entities', a
   const bundled = await measure(getBundledDataset().dataset);
   const big = await measure(generate(500, 10_000));
   const rows = Object.keys(bundled.results).map((name) => {
-    const a = bundled.results[name as keyof typeof bundled.results];
-    const b = big.results[name as keyof typeof big.results];
+    const a = bundled.results[name] ?? 0;
+    const b = big.results[name] ?? 0;
     return `| ${name} | ${a.toFixed(2)} ms | ${b.toFixed(2)} ms | ${(b / Math.max(a, 0.01)).toFixed(1)}× |`;
   });
   // Also the service end to end: a cold start that seeds and answers a card.

@@ -279,3 +279,18 @@ export async function axeViolations(page, context) {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
   }, context);
 }
+
+/**
+ * Runs axe-core on an extension page and returns its violations. Extension pages' CSP
+ * (`script-src 'self'`) blocks `addScriptTag`, so the source is evaluated through the protocol.
+ */
+export async function extensionPageAxeViolations(page, context) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const { readFileSync } = await import('node:fs');
+    await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  }
+  return page.evaluate(async (context) => {
+    const result = await window.axe.run(context ?? document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
+  }, context);
+}
