@@ -1,5 +1,11 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import { applyFilters, facetsOf, groupByTopic, type ExplorerModel, type PositionFilters } from '@/lib/browse/model';
+import {
+  applyFilters,
+  facetsOf,
+  groupByTopic,
+  type ExplorerModel,
+  type PositionFilters,
+} from '@/lib/browse/model';
 import type { Entity } from '@/lib/dataset/schema';
 import { Filters } from './Filters';
 import { useRovingFocus } from './roving';
@@ -36,8 +42,14 @@ export function EntityDetail({
   const own = model.own.get(entity.id) ?? [];
   const about = model.about.get(entity.id) ?? [];
   const facets = useMemo(() => facetsOf([...own, ...about], model), [own, about, model]);
-  const ownGroups = useMemo(() => groupByTopic(applyFilters(own, filters), model.topics), [own, filters, model.topics]);
-  const aboutGroups = useMemo(() => groupByTopic(applyFilters(about, filters), model.topics), [about, filters, model.topics]);
+  const ownGroups = useMemo(
+    () => groupByTopic(applyFilters(own, filters), model.topics),
+    [own, filters, model.topics],
+  );
+  const aboutGroups = useMemo(
+    () => groupByTopic(applyFilters(about, filters), model.topics),
+    [about, filters, model.topics],
+  );
   const headingId = `entity-${entity.id}`;
   const nothing = ownGroups.length === 0 && aboutGroups.length === 0;
 
@@ -53,14 +65,18 @@ export function EntityDetail({
       </h2>
       <p class="fc-entity-description">{entity.description}</p>
       <p class="fc-entity-totals" data-own={own.length} data-about={about.length}>
-        {own.length} {own.length === 1 ? 'position' : 'positions'} · {about.length} said about {entity.displayName}
+        {own.length} {own.length === 1 ? 'position' : 'positions'} · {about.length} said about{' '}
+        {entity.displayName}
       </p>
       <Filters
         idPrefix={`filters-${entity.id}`}
         facets={facets}
         value={filters}
         onChange={onFilters}
-        labels={{ source: (id) => model.lookups.sources.get(id)?.publisher ?? id, topic: (id) => model.lookups.topics.get(id)?.label ?? id }}
+        labels={{
+          source: (id) => model.lookups.sources.get(id)?.publisher ?? id,
+          topic: (id) => model.lookups.topics.get(id)?.label ?? id,
+        }}
       />
       <div class="fc-positions" ref={list} onKeyDown={onKeyDown}>
         {nothing ? (
@@ -76,7 +92,13 @@ export function EntityDetail({
             <h3 id={`about-${entity.id}`} class="fc-section-title">
               Said about {entity.displayName}
             </h3>
-            <TopicGroups groups={aboutGroups} lookups={model.lookups} idPrefix={`about-${entity.id}`} level={4} showSpeaker />
+            <TopicGroups
+              groups={aboutGroups}
+              lookups={model.lookups}
+              idPrefix={`about-${entity.id}`}
+              level={4}
+              showSpeaker
+            />
           </section>
         ) : null}
       </div>

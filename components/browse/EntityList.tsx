@@ -29,7 +29,8 @@ export function EntityList({
     if (!focusId) return;
     const button = ref.current?.querySelector<HTMLElement>(`[data-entity-id="${focusId}"]`);
     if (!button) return;
-    for (const el of ref.current?.querySelectorAll<HTMLElement>('.fc-entity') ?? []) el.tabIndex = el === button ? 0 : -1;
+    for (const el of ref.current?.querySelectorAll<HTMLElement>('.fc-entity') ?? [])
+      el.tabIndex = el === button ? 0 : -1;
     button.focus();
     // Only on mount: later renders must not pull focus back here.
   }, []);
@@ -46,7 +47,9 @@ export function EntityList({
             onClick={() => onChoose(entity.id)}
           >
             <span class="fc-entity-name">{entity.displayName}</span>
-            <span class="fc-entity-count">{plural(counts(entity.id), 'position', 'positions')}</span>
+            <span class="fc-entity-count">
+              {plural(counts(entity.id), 'position', 'positions')}
+            </span>
             <span class="fc-entity-description">{entity.description}</span>
           </button>
         </li>

@@ -21,17 +21,24 @@ export function Filters({
   idPrefix: string;
 }) {
   const sources = [...facets.sources];
-  if (value.source && !sources.some((s) => s.id === value.source)) sources.push({ id: value.source, label: labels.source(value.source), count: 0 });
+  if (value.source && !sources.some((s) => s.id === value.source))
+    sources.push({ id: value.source, label: labels.source(value.source), count: 0 });
   const topics = [...facets.topics];
-  if (value.topic && !topics.some((t) => t.id === value.topic)) topics.push({ id: value.topic, label: labels.topic(value.topic), count: 0 });
+  if (value.topic && !topics.some((t) => t.id === value.topic))
+    topics.push({ id: value.topic, label: labels.topic(value.topic), count: 0 });
   const kinds = [...facets.kinds];
-  if (value.kind && !kinds.some((k) => k.id === value.kind)) kinds.push({ id: value.kind, count: 0 });
+  if (value.kind && !kinds.some((k) => k.id === value.kind))
+    kinds.push({ id: value.kind, count: 0 });
   const any = !!(value.source || value.topic || value.kind);
   return (
     <div class="fc-filters" role="group" aria-label="Filter positions">
       <label class="fc-field" for={`${idPrefix}-source`}>
         <span class="fc-field-label">Source</span>
-        <select id={`${idPrefix}-source`} value={value.source ?? ''} onChange={(e) => onChange({ ...value, source: e.currentTarget.value || undefined })}>
+        <select
+          id={`${idPrefix}-source`}
+          value={value.source ?? ''}
+          onChange={(e) => onChange({ ...value, source: e.currentTarget.value || undefined })}
+        >
           <option value="">All sources</option>
           {sources.map((s) => (
             <option key={s.id} value={s.id}>
@@ -42,7 +49,11 @@ export function Filters({
       </label>
       <label class="fc-field" for={`${idPrefix}-topic`}>
         <span class="fc-field-label">Topic</span>
-        <select id={`${idPrefix}-topic`} value={value.topic ?? ''} onChange={(e) => onChange({ ...value, topic: e.currentTarget.value || undefined })}>
+        <select
+          id={`${idPrefix}-topic`}
+          value={value.topic ?? ''}
+          onChange={(e) => onChange({ ...value, topic: e.currentTarget.value || undefined })}
+        >
           <option value="">All topics</option>
           {topics.map((t) => (
             <option key={t.id} value={t.id}>
@@ -56,7 +67,12 @@ export function Filters({
         <select
           id={`${idPrefix}-kind`}
           value={value.kind ?? ''}
-          onChange={(e) => onChange({ ...value, kind: (e.currentTarget.value || undefined) as PositionFilters['kind'] })}
+          onChange={(e) =>
+            onChange({
+              ...value,
+              kind: (e.currentTarget.value || undefined) as PositionFilters['kind'],
+            })
+          }
         >
           <option value="">All kinds</option>
           {kinds.map((k) => (

@@ -46,17 +46,25 @@ export function SearchPanel({
           aria-describedby="fc-search-hint"
           onInput={(e) => onQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' && focusFirstItem(list.current, '.fc-position')) e.preventDefault();
+            if (e.key === 'ArrowDown' && focusFirstItem(list.current, '.fc-position'))
+              e.preventDefault();
           }}
         />
       </label>
       <p id="fc-search-hint" class="fc-hint">
-        Quotes, summaries, topics, names and publishers. Every word must match; put a phrase in "double quotes".
+        Quotes, summaries, topics, names and publishers. Every word must match; put a phrase in
+        "double quotes".
       </p>
       <p class="fc-status" role="status">
         {status}
       </p>
-      <SearchResults results={results} query={query} lookups={lookups} listRef={list} onBeforeFirst={() => input.current?.focus()} />
+      <SearchResults
+        results={results}
+        query={query}
+        lookups={lookups}
+        listRef={list}
+        onBeforeFirst={() => input.current?.focus()}
+      />
     </div>
   );
 }

@@ -25,7 +25,10 @@ export function SearchResults({
   const own = useRef<HTMLDivElement>(null);
   const ref = listRef ?? own;
   // Expanded groups belong to one query: typing on collapses them again.
-  const [expanded, setExpanded] = useState<{ folded: string; ids: ReadonlySet<string> }>({ folded: '', ids: new Set() });
+  const [expanded, setExpanded] = useState<{ folded: string; ids: ReadonlySet<string> }>({
+    folded: '',
+    ids: new Set(),
+  });
   const open = expanded.folded === results.folded ? expanded.ids : new Set<string>();
   const onKeyDown = useRovingFocus(ref, '.fc-position', { onBeforeFirst });
   return (
@@ -34,9 +37,15 @@ export function SearchResults({
         const shown = visibleResults(group, open.has(group.entity.id));
         const id = `results-${group.entity.id}`;
         return (
-          <section key={group.entity.id} class="fc-result-group" aria-labelledby={id} data-entity-id={group.entity.id}>
+          <section
+            key={group.entity.id}
+            class="fc-result-group"
+            aria-labelledby={id}
+            data-entity-id={group.entity.id}
+          >
             <h3 id={id} class="fc-topic-heading">
-              <HighlightedText text={group.entity.displayName} query={query} /> <span class="fc-count">({group.total})</span>
+              <HighlightedText text={group.entity.displayName} query={query} />{' '}
+              <span class="fc-count">({group.total})</span>
             </h3>
             <ul class="fc-list">
               {shown.map((p) => (
@@ -47,7 +56,9 @@ export function SearchResults({
               <button
                 type="button"
                 class="fc-button fc-button-quiet"
-                onClick={() => setExpanded({ folded: results.folded, ids: new Set([...open, group.entity.id]) })}
+                onClick={() =>
+                  setExpanded({ folded: results.folded, ids: new Set([...open, group.entity.id]) })
+                }
               >
                 Show all {group.total} from {group.entity.displayName}
               </button>

@@ -6,7 +6,10 @@ export interface TabDef<T extends string> {
 }
 
 /** The id of a tab's button and of its panel, for `aria-controls` / `aria-labelledby`. */
-export const tabIds = (prefix: string, id: string) => ({ tab: `${prefix}-tab-${id}`, panel: `${prefix}-panel-${id}` });
+export const tabIds = (prefix: string, id: string) => ({
+  tab: `${prefix}-tab-${id}`,
+  panel: `${prefix}-panel-${id}`,
+});
 
 /**
  * An ARIA tab list: the selected tab is the one tab stop, arrow keys (and Home/End) move
@@ -23,7 +26,8 @@ export function Tabs<T extends string>({
   label: string;
   tabs: readonly TabDef<T>[];
   selected: T;
-  onSelect: (id: T) => void;
+  /** `keyboard`: moved with arrow keys (focus stays on the tab); `pointer`: clicked or Enter/Space. */
+  onSelect: (id: T, via: 'keyboard' | 'pointer') => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -36,7 +40,7 @@ export function Tabs<T extends string>({
     const tab = tabs[to];
     if (!tab) return;
     event.preventDefault();
-    onSelect(tab.id);
+    onSelect(tab.id, 'keyboard');
     ref.current?.querySelector<HTMLElement>(`#${tabIds(prefix, tab.id).tab}`)?.focus();
   };
   return (
@@ -54,7 +58,7 @@ export function Tabs<T extends string>({
             aria-selected={isSelected}
             aria-controls={ids.panel}
             tabIndex={isSelected ? 0 : -1}
-            onClick={() => onSelect(tab.id)}
+            onClick={() => onSelect(tab.id, 'pointer')}
           >
             {tab.label}
           </button>

@@ -27,13 +27,24 @@ export function TopicGroups({
       {groups.map((group) => {
         const id = `${idPrefix}-${group.topic.id}`;
         return (
-          <section key={group.topic.id} class="fc-topic-group" aria-labelledby={id} data-topic-id={group.topic.id}>
+          <section
+            key={group.topic.id}
+            class="fc-topic-group"
+            aria-labelledby={id}
+            data-topic-id={group.topic.id}
+          >
             <Heading id={id} class="fc-topic-heading">
               {group.topic.label} <span class="fc-count">({group.positions.length})</span>
             </Heading>
             <ul class="fc-list">
               {group.positions.map((p) => (
-                <PositionItem key={p.id} position={p} lookups={lookups} showSpeaker={showSpeaker} query={query} />
+                <PositionItem
+                  key={p.id}
+                  position={p}
+                  lookups={lookups}
+                  showSpeaker={showSpeaker}
+                  query={query}
+                />
               ))}
             </ul>
           </section>

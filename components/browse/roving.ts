@@ -3,7 +3,8 @@
  * Home and End jump to the ends. Items are found by a selector, so lists rendered by shared
  * components (PositionItem's `<li>`) can take part without knowing it.
  */
-import { useCallback, useLayoutEffect, type RefObject } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useCallback, useLayoutEffect } from 'preact/hooks';
 
 export interface RovingOptions {
   /** Which arrow keys move: up/down, left/right, or both. @default 'vertical' */
@@ -44,7 +45,11 @@ export function focusItem(list: HTMLElement[], index: number): HTMLElement | und
  * Makes the items under `ref` matching `selector` a roving-focus list. Returns the keydown
  * handler to put on the container. Focus inside an item (a link in a position) counts as on it.
  */
-export function useRovingFocus(ref: RefObject<HTMLElement>, selector: string, options: RovingOptions = {}): (event: KeyboardEvent) => void {
+export function useRovingFocus(
+  ref: RefObject<HTMLElement | null>,
+  selector: string,
+  options: RovingOptions = {},
+): (event: KeyboardEvent) => void {
   const { orientation = 'vertical', onBeforeFirst, onMove } = options;
   useLayoutEffect(() => normalize(items(ref.current, selector)));
   return useCallback(
@@ -55,8 +60,18 @@ export function useRovingFocus(ref: RefObject<HTMLElement>, selector: string, op
       const list = items(ref.current, selector);
       const at = list.findIndex((el) => el === target || el.contains(target));
       if (at === -1) return;
-      const prev = orientation === 'horizontal' ? ['ArrowLeft'] : orientation === 'vertical' ? ['ArrowUp'] : ['ArrowUp', 'ArrowLeft'];
-      const next = orientation === 'horizontal' ? ['ArrowRight'] : orientation === 'vertical' ? ['ArrowDown'] : ['ArrowDown', 'ArrowRight'];
+      const prev =
+        orientation === 'horizontal'
+          ? ['ArrowLeft']
+          : orientation === 'vertical'
+            ? ['ArrowUp']
+            : ['ArrowUp', 'ArrowLeft'];
+      const next =
+        orientation === 'horizontal'
+          ? ['ArrowRight']
+          : orientation === 'vertical'
+            ? ['ArrowDown']
+            : ['ArrowDown', 'ArrowRight'];
       let to: number;
       if (prev.includes(event.key)) {
         if (at === 0 && onBeforeFirst) {
@@ -64,9 +79,11 @@ export function useRovingFocus(ref: RefObject<HTMLElement>, selector: string, op
           onBeforeFirst();
           return;
         }
-        to = orientation === 'horizontal' ? (at - 1 + list.length) % list.length : Math.max(0, at - 1);
+        to =
+          orientation === 'horizontal' ? (at - 1 + list.length) % list.length : Math.max(0, at - 1);
       } else if (next.includes(event.key)) {
-        to = orientation === 'horizontal' ? (at + 1) % list.length : Math.min(list.length - 1, at + 1);
+        to =
+          orientation === 'horizontal' ? (at + 1) % list.length : Math.min(list.length - 1, at + 1);
       } else if (event.key === 'Home') to = 0;
       else if (event.key === 'End') to = list.length - 1;
       else return;

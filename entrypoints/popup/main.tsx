@@ -1,33 +1,43 @@
+import '@/components/theme.css';
+import '@/components/positions.css';
+import '@/components/pages.css';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { getBundledDataset } from '@/lib/dataset/bundle';
-import { DatasetService } from '@/lib/db';
-import { filterPositions } from '@/lib/dataset/query';
-import type { Dataset } from '@/lib/dataset/schema';
-import { loadSettings } from '@/lib/settings-item';
+import { useState } from 'preact/hooks';
+import { PopupView } from '@/components/browse/PopupView';
+import { useActivePage, useExplorerData, useExplorerState, useMarkOnce } from '@/lib/browse/hooks';
+import { preloadExplorerData } from '@/lib/browse/data';
+import { closeIfPopup, fullViewPath, openFullView, openOptions } from '@/lib/browse/navigation';
 
-const service = new DatasetService(getBundledDataset);
+// Start reading before the first render: the reads overlap with evaluating and rendering the page.
+const preload = preloadExplorerData();
 
 function Popup() {
-  const [state, setState] = useState<{ ds: Dataset; from: string; off: string[] } | undefined>();
-  useEffect(() => {
-    void Promise.all([service.dataset(), loadSettings()]).then(([{ value, from }, { settings }]) =>
-      setState({ ds: value, from, off: settings.disabledSources }),
-    );
-  }, []);
-  if (!state) return <p>Loading…</p>;
-  const positions = filterPositions(state.ds.positions, { disabledSources: state.off });
+  const [search] = useState(() => location.search);
+  const data = useExplorerData(preload);
+  const [state, change] = useExplorerState(['tabId']);
+  const { page, reveal, setMode } = useActivePage(
+    search,
+    data.status === 'ready' ? data.settings.disabledSites : undefined,
+  );
+  useMarkOnce(
+    'factcards:popup-interactive',
+    data.status === 'ready',
+    data.status === 'ready'
+      ? { from: data.model.from, positions: data.model.positions.length }
+      : undefined,
+  );
   return (
-    <main>
-      <h1>Fact Cards</h1>
-      <ul data-from={state.from}>
-        {state.ds.entities.map((e) => (
-          <li key={e.id}>
-            <strong>{e.displayName}</strong> — {positions.filter((p) => p.entityId === e.id).length} positions
-          </li>
-        ))}
-      </ul>
-    </main>
+    <PopupView
+      data={data}
+      page={page}
+      state={state}
+      onChange={change}
+      onReveal={reveal}
+      onSiteMode={setMode}
+      onOptions={() => void openOptions().then(closeIfPopup)}
+      onOpenFull={() => void openFullView(state).then(closeIfPopup)}
+      fullHref={fullViewPath(state)}
+    />
   );
 }
 
