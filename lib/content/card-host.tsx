@@ -3,7 +3,7 @@
  * which pages restyle or hide), created on first use, rendering the Preact card.
  */
 import { render } from 'preact';
-import { computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Card } from '@/components/Card';
 import type { CardData } from '@/lib/dataset/query';
@@ -127,8 +127,9 @@ export class CardHost {
         void computePosition(reference, card, {
           strategy: 'fixed',
           placement: 'bottom-start',
+          // The reference is the mention's whole box: for a name wrapped over two lines the card
+          // sits beside both lines rather than over one (floating-ui's `inline()` is not needed).
           middleware: [
-            inline(),
             offset(6),
             flip({ padding: 8 }),
             shift({ padding: 8 }),

@@ -82,7 +82,7 @@ export const SourceSchema = z.object({
   date: PartialDateSchema,
   dateApproximate: z.optional(z.boolean()),
   /** Only a verified address; absent where none is known. */
-  url: z.optional(z.url({ protocol: /^https$/ })),
+  url: z.optional(z.string().check(z.regex(/^https:\/\/[^\s/$.?#][^\s]*$/))),
   /** The source's quirks a reader should know (partly AI-written, lost words, approximate date). */
   notes: z.optional(z.array(nonEmpty())),
   /** The seed file in ../shared/seeds this source's text came from. */
