@@ -5,7 +5,7 @@
  * every pass (contract 6).
  */
 import { detectMentions, mightContainMention, type CompiledMatcher, type Mention } from '../detect';
-import { BlockClassifier, rangeForSpan, readSegments, type Segment } from './blocks';
+import { BlockClassifier, SegmentReader, isBlank, isBlockElement, rangeForSpan, type Segment } from './blocks';
 import { MentionHighlights } from './highlights';
 
 /** A mention on the page. */
@@ -26,10 +26,33 @@ export interface ScannerOptions {
   signal: AbortSignal;
 }
 
-/** Work per chunk before yielding to the page, in ms (well under a 50 ms long task). */
-const CHUNK_MS = 8;
+/**
+ * Reading per chunk before yielding to the page, in ms. Matching what was read adds a little
+ * (only segments the automaton flags are verified), so a chunk stays near 8 ms, far below a
+ * 50 ms long task.
+ */
+const CHUNK_MS = 6;
+/** A root with more elements than this is not probed whole: its text read could be a long task. */
+const PROBE_MAX_ELEMENTS = 12_000;
+/**
+ * Segments that may hold a mention are matched in batches of about this many characters, so the
+ * results do not depend on where idle time happened to cut the reading.
+ */
+const BATCH_CHARS = 32_768;
+/**
+ * Text left out between two matched segments is passed on as this many spaces at most, so the
+ * matcher's distances between blocks (a surname's antecedent, 500 characters) stay as they were.
+ */
+const GAP_CAP = 2048;
 /** How long mutations are gathered before one incremental pass. */
 const MUTATION_BATCH_MS = 60;
+
+/** Text, or inline markup: it joins the text of its block (a blank text node or a block does not). */
+function joinsText(node: Node | null): boolean {
+  if (!node) return false;
+  if (node.nodeType === Node.TEXT_NODE) return !isBlank((node as Text).data);
+  return node.nodeType === Node.ELEMENT_NODE && !isBlockElement(node as Element);
+}
 
 export class PageScanner {
   private readonly byBlock = new Map<Node, PageMention[]>();
@@ -44,6 +67,12 @@ export class PageScanner {
   private queue: Promise<void> = Promise.resolve();
   private generation = 0;
   private matcher: CompiledMatcher;
+  /** The batch being filled: segments (undefined: spaces for the text left out), their texts. */
+  private batch: (Segment | undefined)[] = [];
+  private texts: string[] = [];
+  private batchChars = 0;
+  /** Full batches waiting to be matched. */
+  private full: [(Segment | undefined)[], string[]][] = [];
 
   constructor(private readonly opts: ScannerOptions) {
     this.matcher = opts.matcher;
@@ -177,51 +206,63 @@ export class PageScanner {
 
   /**
    * One pass over some roots: read segments in chunks, match them, replace the mentions of the
-   * blocks read. Records `factcards:scan` with the busy time (idle gaps excluded).
+   * blocks read. Records `factcards:scan` with the busy time (idle gaps excluded); `nodes` counts
+   * the nodes visited (text and elements; only elements on a page without any mention).
    */
   private async scanRoots(roots: Node[], kind: 'full' | 'incremental'): Promise<void> {
     const generation = this.generation;
     const perf = this.opts.win.performance;
     const passStart = perf.now();
+    let sliceStart = passStart;
     let busy = 0;
     let nodes = 0;
     let found = 0;
+    const overdue = () => perf.now() - sliceStart > CHUNK_MS;
+    /** Yields to the page; false when the pass was cancelled meanwhile. */
+    const pause = async () => {
+      busy += perf.now() - sliceStart;
+      await this.idle();
+      sliceStart = perf.now();
+      return generation === this.generation;
+    };
     this.classifier.reset();
+    // A cancelled pass may have left a batch behind.
+    this.closeBatch();
+    this.full = [];
 
-    for (const root of roots) {
+    for (let r = 0; r < roots.length; r++) {
+      const root = roots[r]!;
       if (!root.isConnected && !(root instanceof this.opts.win.ShadowRoot)) continue;
-      const t0 = perf.now();
-      // Pages without any mention are the common case: one native textContent read and one
-      // matcher pass decide that, without walking the tree.
-      const quick = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).body ?? (root as Document).documentElement : root;
-      const skip = kind === 'full' && quick !== null && !mightContainMention(quick.textContent ?? '', this.matcher);
-      busy += perf.now() - t0;
-      if (!skip) {
-        const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        this.removeWithin(root);
-        for (;;) {
-          const chunkStart = perf.now();
-          const segments: Segment[] = [];
-          const { done, nodes: n } = readSegments(walker, this.classifier, segments, () => perf.now() - chunkStart > CHUNK_MS);
-          nodes += n;
-          found += this.matchSegments(segments);
-          busy += perf.now() - chunkStart;
-          if (done) break;
-          await this.idle();
-          if (generation !== this.generation) return;
+      if (kind === 'incremental') this.removeWithin(root);
+      // Pages without any mention are the common case: native text reads and one automaton pass
+      // decide that; then only elements are walked, to find shadow roots. A root too large to read
+      // in one go (a long task) is walked whole, in chunks.
+      const top = root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : (root as Element | ShadowRoot);
+      const clean = top && this.isClean(top) ? top : undefined;
+      if (overdue() && !(await pause())) return;
+      const shadowRoots: ShadowRoot[] = [];
+      const reader = new SegmentReader(root, this.classifier, shadowRoots, this.mightMatch, clean);
+      for (;;) {
+        const done = reader.read(overdue);
+        this.enqueueSegments(reader, done);
+        // Matching gets slices of its own, so a chunk's reading and matching never add up.
+        for (let batch = this.full.shift(); batch; batch = this.full.shift()) {
+          if (overdue() && !(await pause())) return;
+          found += this.match(...batch);
         }
+        if (done) break;
+        if (!(await pause())) return;
       }
-      const shadowStart = perf.now();
-      const hosts = kind === 'full' || root.nodeType === Node.ELEMENT_NODE ? this.findShadowRoots(root) : [];
-      busy += perf.now() - shadowStart;
-      for (const shadow of hosts) {
+      nodes += reader.visited;
+      for (const shadow of shadowRoots) {
+        if (this.opts.isOwnUi(shadow.host) || roots.includes(shadow)) continue;
         this.observe(shadow);
-        if (!roots.includes(shadow)) roots.push(shadow);
+        roots.push(shadow);
       }
+      if (r < roots.length - 1 && overdue() && !(await pause())) return;
     }
-    const t1 = perf.now();
     found += this.retryAwaiting();
-    busy += perf.now() - t1;
+    busy += perf.now() - sliceStart;
     try {
       perf.measure('factcards:scan', {
         start: passStart,
@@ -234,35 +275,69 @@ export class PageScanner {
     this.opts.onPass(this);
   }
 
-  private findShadowRoots(root: Node): ShadowRoot[] {
-    const out: ShadowRoot[] = [];
-    const scope = root as ParentNode;
-    if (typeof scope.querySelectorAll !== 'function') return out;
-    if (root.nodeType === Node.ELEMENT_NODE && (root as Element).shadowRoot) out.push((root as Element).shadowRoot!);
-    for (const el of scope.querySelectorAll('*')) {
-      const shadow = el.shadowRoot;
-      if (shadow && !this.observedRoots.has(shadow) && !this.opts.isOwnUi(el)) out.push(shadow);
-    }
-    return out;
+  /**
+   * Whether a subtree certainly holds no mention. Its text is read natively in two parts, split
+   * before the element an eighth of the way in: a page about the entities names one early, and
+   * then the rest is not read twice. (A name cut in two by the split is still seen as long as every
+   * multi-word alias contains a one-word alias, as every alias in the dataset does.) A subtree too
+   * large to read at once (a long task) counts as not clean: it is walked in chunks.
+   */
+  private isClean(top: Element | ShadowRoot): boolean {
+    const elements = top.querySelectorAll('*');
+    if (elements.length > PROBE_MAX_ELEMENTS) return false;
+    const cut = elements[elements.length >> 3];
+    const range = this.doc.createRange();
+    range.selectNodeContents(top);
+    if (cut) range.setEndBefore(cut);
+    if (this.mightMatch(range.toString())) return false;
+    if (!cut) return true;
+    range.selectNodeContents(top);
+    range.setStartBefore(cut);
+    return !this.mightMatch(range.toString());
   }
 
-  /** Matches segments and records their mentions; returns how many were found. */
-  private matchSegments(segments: Segment[]): number {
-    if (segments.length === 0) return 0;
-    const result = detectMentions(
-      segments.map((s) => s.text),
-      this.matcher,
-      this.evidence,
-    );
+  /** Whether a segment's text holds anything like an alias: the rest never reaches the matcher. */
+  private readonly mightMatch = (text: string) => mightContainMention(text, this.matcher);
+
+  /**
+   * Adds what a reader kept to the batch, and the text it left out between segments as spaces;
+   * a batch is full past BATCH_CHARS, or when the reader is done.
+   */
+  private enqueueSegments(reader: SegmentReader, done: boolean): void {
+    for (const segment of reader.segments) {
+      // At most GAP_CAP: the matcher's distances between blocks stay what they would be.
+      if (this.texts.length > 0 && segment.gap > 0) {
+        this.texts.push(' '.repeat(Math.min(segment.gap - 1, GAP_CAP)));
+        this.batch.push(undefined);
+      }
+      this.texts.push(segment.text);
+      this.batch.push(segment);
+      this.batchChars += segment.text.length;
+      if (this.batchChars > BATCH_CHARS) this.closeBatch();
+    }
+    reader.clear();
+    if (done) this.closeBatch();
+  }
+
+  private closeBatch(): void {
+    if (this.texts.length > 0) this.full.push([this.batch, this.texts]);
+    this.batch = [];
+    this.texts = [];
+    this.batchChars = 0;
+  }
+
+  /** Matches a batch and records its mentions; returns how many were found. */
+  private match(batch: (Segment | undefined)[], texts: string[]): number {
+    const result = detectMentions(texts, this.matcher, this.evidence);
     for (const id of result.strongEntities) this.evidence.add(id);
     let found = 0;
-    segments.forEach((segment, i) => {
+    batch.forEach((segment, i) => {
+      if (!segment) return;
       const waiting = result.awaitingEvidence[i];
       if (waiting && waiting.size > 0) this.awaiting.set(segment.block, new Set(waiting));
       const mentions = result.mentions[i] ?? [];
-      if (mentions.length === 0) return;
       found += mentions.length;
-      this.record(segment, mentions);
+      if (mentions.length > 0) this.record(segment, mentions);
     });
     return found;
   }
@@ -292,9 +367,10 @@ export class PageScanner {
       this.awaiting.delete(block);
       if (!block.isConnected) continue;
       this.removeBlock(block);
-      const segments: Segment[] = [];
-      readSegments(this.doc.createTreeWalker(block, NodeFilter.SHOW_TEXT), this.classifier, segments, () => false);
-      found += this.matchSegments(segments.filter((s) => s.block === block));
+      const reader = new SegmentReader(block, this.classifier, [], (text, of) => of === block && this.mightMatch(text));
+      reader.read(() => false);
+      this.enqueueSegments(reader, true);
+      for (let batch = this.full.shift(); batch; batch = this.full.shift()) found += this.match(...batch);
     }
     return found;
   }
@@ -308,27 +384,38 @@ export class PageScanner {
 
   /** Forgets the mentions of every block inside a root (before rescanning it). */
   private removeWithin(root: Node): void {
-    for (const block of [...this.byBlock.keys()]) {
+    // Deleting the entry being visited is safe while iterating a Map.
+    for (const block of this.byBlock.keys()) {
       if (block === root || root.contains(block)) this.removeBlock(block);
     }
   }
 
   private onMutations(records: MutationRecord[]): void {
+    const isOwnUi = this.opts.isOwnUi;
     for (const record of records) {
       const target = record.target;
-      if (target.nodeType === Node.ELEMENT_NODE && this.opts.isOwnUi(target as Element)) continue;
+      if (target.nodeType === Node.ELEMENT_NODE && isOwnUi(target as Element)) continue;
       if (record.type === 'characterData') {
         this.dirty.add(target);
         continue;
       }
-      if (record.removedNodes.length > 0) this.pruneNeeded = true;
-      let own = true;
-      for (const added of record.addedNodes) {
-        if (added.nodeType === Node.ELEMENT_NODE && this.opts.isOwnUi(added as Element)) continue;
-        own = false;
-        this.dirty.add(added);
+      // Blocks added or removed between other blocks (a feed's posts) change nothing around them:
+      // only they are scanned. Text or inline markup changes its block's text, so the block is.
+      let aroundChanged = false;
+      if (record.removedNodes.length > 0) {
+        this.pruneNeeded = true;
+        for (const removed of record.removedNodes) if (joinsText(removed)) aroundChanged = true;
       }
-      if (!own || record.removedNodes.length > 0) this.dirty.add(target);
+      let added = false;
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && isOwnUi(node as Element)) continue;
+        added = true;
+        if (joinsText(node)) aroundChanged = true;
+        else if (node.nodeType === Node.TEXT_NODE) continue; // blank text between blocks
+        this.dirty.add(node);
+      }
+      if ((added || record.removedNodes.length > 0) && joinsText(record.previousSibling) && joinsText(record.nextSibling)) aroundChanged = true;
+      if (aroundChanged) this.dirty.add(target);
     }
     // Throttle, not debounce: a page that mutates constantly (a ticker) must not starve scans.
     if ((this.dirty.size > 0 || this.pruneNeeded) && this.flushTimer === undefined) {
@@ -344,7 +431,7 @@ export class PageScanner {
     this.classifier.reset();
     if (this.pruneNeeded) {
       this.pruneNeeded = false;
-      for (const [block, list] of [...this.byBlock]) {
+      for (const [block, list] of this.byBlock) {
         if (!block.isConnected || list.some((m) => !m.range.startContainer.isConnected)) this.removeBlock(block);
       }
     }
