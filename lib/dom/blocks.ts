@@ -259,7 +259,10 @@ export class SegmentReader {
       if ((++this.visited & 31) === 0) late ||= overdue();
       if (node.nodeType === TEXT) {
         const parent = node.parentNode;
-        if (parent !== lastParent) info = (lastParent = parent) ? classifier.info(parent!) : undefined;
+        if (parent !== lastParent) {
+          lastParent = parent;
+          info = parent ? classifier.info(parent) : undefined;
+        }
         if (info && !info.excluded) {
           const data = (node as Text).data;
           const joins = info.block === this.block;
