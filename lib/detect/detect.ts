@@ -75,6 +75,14 @@ interface Antecedent {
   end: number;
   block: number;
   own: boolean;
+  /** Who it names: `#own` for the entity, else the lower-cased full name ("kimbal musk"). */
+  key: string;
+}
+
+/** The lower-cased "Given Surname" ending at `end` (the surname may be all of [start, end)). */
+function nameKey(text: string, start: number, end: number): string {
+  const m = /(\p{L}[\p{L}'’.-]*)\s+(\S+)$/u.exec(text.slice(Math.max(0, start - WORD_LIMIT), end));
+  return (m ? `${m[1]} ${m[2]}` : text.slice(start, end)).toLowerCase();
 }
 const PENDING = 0;
 const ACCEPTED = 1;
@@ -124,9 +132,9 @@ export function detectMentions(
         const list = antecedents[e] ?? [];
         const surname = c.use.alias.role === 'surname';
         const ante = surname ? antecedentOf(list, base + c.start, b, text, base) : undefined;
-        // Outside any passage, the page's first full name with this surname is its subject,
-        // unless the context nearby points to this entity ("Musk said Tesla would grow").
-        const primary = surname && !ante ? list[0] : undefined;
+        // Outside any passage, the page's most-named full name with this surname is its
+        // subject, unless the context nearby points to this entity ("Musk said Tesla would grow").
+        const primary = surname && !ante ? mostSalient(list, undefined, list[0]) : undefined;
         if (ante) ok = ante.own;
         else if (primary && !primary.own && !cueNear(w.cues, c, e, true)) ok = false;
         else if (cueNear(w.cues, c, e, false)) ok = false;
@@ -244,7 +252,7 @@ function decideLocally(
     const list = antecedents[u.entity] ?? [];
     if (u.kind === 'namesake') {
       state[i] = REJECTED;
-      list.push({ end: base + c.end, block: b, own: false });
+      list.push({ end: base + c.end, block: b, own: false, key: nameKey(text, c.start, c.end) });
       return;
     }
     const rules = m.entities[u.entity]!;
@@ -253,10 +261,11 @@ function decideLocally(
       if (ambiguous) return; // settled below, once this block's unambiguous aliases are known
       state[i] = ACCEPTED;
       strong.add(rules.id);
-      if (role === 'fullName') list.push({ end: base + c.end, block: b, own: true });
+      if (role === 'fullName') list.push({ end: base + c.end, block: b, own: true, key: '#own' });
     } else if (role === 'surname' && otherGivenNameBefore(text, c.start, rules, m.cls)) {
       state[i] = REJECTED;
-      list.push({ end: base + c.end, block: b, own: false }); // "Jane Musk … Musk" stays Jane's
+      // "Jane Musk … Musk" stays Jane's
+      list.push({ end: base + c.end, block: b, own: false, key: nameKey(text, c.start, c.end) });
     } else if (role === 'givenName' && otherSurnameAfter(text, c.end, rules, m.cls)) {
       state[i] = REJECTED;
     }
@@ -407,7 +416,23 @@ function antecedentOf(
   if (nearest.block === block && !/[.!?…]["'”’)]*\s/.test(text.slice(nearest.end - base, at - base))) return nearest;
   let first = lo - 1;
   while (first > 0 && list[first - 1]?.block === nearest.block) first--;
-  return list[first];
+  return mostSalient(list, nearest.block, list[first]);
+}
+
+/**
+ * The name a reader would take a bare surname for: the one named most often on the page, a
+ * naming in the passage counting one and a half; ties go to `preferred` (the passage's first name). On a
+ * page about Elon Musk, "His father, Errol Musk, … Musk has a brother" is still Elon; on a page
+ * about Kimbal Musk that names Elon once, "Musk said" is Kimbal.
+ */
+function mostSalient(list: readonly Antecedent[], passageBlock: number | undefined, preferred: Antecedent | undefined): Antecedent | undefined {
+  const score = new Map<string, number>();
+  for (const a of list) score.set(a.key, (score.get(a.key) ?? 0) + (a.block === passageBlock ? 1.5 : 1));
+  let best = preferred;
+  for (const a of list) {
+    if ((score.get(a.key) ?? 0) > (best ? (score.get(best.key) ?? 0) : -1)) best = a;
+  }
+  return best;
 }
 
 const near = (q: { start: number; end: number }, c: Candidate, window: number) =>

@@ -212,6 +212,20 @@ const namesakes: Row[] = [
     expected: [[M, 'Elon Musk']],
   },
   { text: ['Musk family', 'Errol Musk, Elon Musk’s father, gave an interview.'], expected: [[M, 'Elon Musk']] },
+  // A page about Elon that names his family: a bare surname is still the page's subject.
+  {
+    text: [
+      'Elon Musk was born in Pretoria. Elon Musk later moved to Canada.',
+      'His mother, Maye Musk, is a model. His father, Errol Musk, is an engineer. Musk has a younger brother.',
+      'Musk attended Queen’s University.',
+    ],
+    expected: [[M, 'Elon Musk'], [M, 'Elon Musk'], [M, 'Musk'], [M, 'Musk']],
+  },
+  // A page about Kimbal that names Elon once: "Musk said" is Kimbal.
+  {
+    text: ['Kimbal Musk opens The Kitchen', 'Kimbal Musk, brother of Elon Musk, opened it in Boulder.', 'Musk said the menu is local.', 'Later, Musk added a second site.'],
+    expected: [[M, 'Elon Musk']],
+  },
   {
     text: ['Kimbal Musk opened a restaurant.', FILLER, 'Musk said the menu is local.'],
     evidence: [M],
