@@ -463,12 +463,10 @@ function toMention(c: Candidate, use: AliasUse, m: CompiledMatcher): Mention {
 }
 
 /*
- * Test pages (fixtures that exercise this detector; TBD ones do not exist yet):
+ * Test pages (fixtures that exercise this detector):
  * - tests/unit/detect.test.ts (tables: every rule above)
- * - tests/fixtures/namesakes.html (TBD: Kimbal, Maye, Errol Musk; Pradeep, Sanjay Khosla)
- * - tests/fixtures/explainable-ai.html (TBD: XAI as explainable AI, DARPA, SHAP, workshops)
- * - tests/fixtures/musk-scent.html (TBD: musk perfume, musk ox, muskrat)
- * - tests/fixtures/headlines-all-caps.html (TBD: ELON MUSK, MUSK, XAI headlines)
- * - tests/fixtures/split-markup.html (TBD: Yann <b>LeCun</b>, Le&shy;Cun, NBSP, zero-width space)
- * - tests/fixtures/urls-and-handles.html (TBD: https://x.ai/grok, foo@xai.com, @elonmusk, #xAI)
+ * - tests/fixtures/detect-static.html (names, possessives, handles, split markup, NBSP, caps
+ *   headlines, namesakes, scents, XAI, identifiers, URLs, code and editable areas)
+ * - tests/fixtures/namesakes.html (a page about Kimbal Musk; Pradeep Khosla; musk; XAI, xAI-2024)
+ * - tests/fixtures/detect-dynamic.html, detect-shadow.html, detect-frames.html (where it runs)
  */

@@ -62,6 +62,14 @@ describe('detection', () => {
     await page.close();
   });
 
+  it('leaves a page about namesakes, scents and explainable AI alone except for the real mention', async () => {
+    const page = await kit.context.newPage();
+    await page.goto(kit.server.url('namesakes.html'));
+    await waitForScan(page);
+    assert.deepEqual(await highlighted(page), ['Elon Musk']);
+    await page.close();
+  });
+
   it('scans content added later, text edits and swapped views, and the page keeps its own text nodes', async () => {
     const page = await kit.context.newPage();
     await recordMutations(page);
