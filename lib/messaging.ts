@@ -50,6 +50,11 @@ export const ContentRequests = {
     request: z.object({ type: z.literal('getPageState') }),
     response: z.object({ hostname: z.string(), hiddenOnce: z.boolean() }),
   },
+  /** Report this frame's mention counts again (the background may have forgotten them). */
+  reportNow: {
+    request: z.object({ type: z.literal('reportNow') }),
+    response: z.object({ ok: z.boolean() }),
+  },
   /** Hide (or show again) the extension in this tab until reload. */
   setHiddenOnce: {
     request: z.object({ type: z.literal('setHiddenOnce'), hidden: z.boolean() }),

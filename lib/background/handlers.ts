@@ -50,6 +50,9 @@ export function createBackgroundHandlers(service: DatasetService): Handlers<type
       return { ok: true };
     },
     async getTabMentions({ tabId }) {
+      // A frame's report can be lost (the tab's counts are forgotten when any of its frames
+      // starts loading), so every frame is asked to report again; the popup polls.
+      void sendToTab(tabId, { type: 'reportNow' }).catch(() => undefined);
       const totals: Record<string, number> = {};
       for (const frame of Object.values(await readFrameCounts(tabId))) {
         for (const [entityId, n] of Object.entries(frame)) totals[entityId] = (totals[entityId] ?? 0) + n;

@@ -297,6 +297,11 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
       return { ok: openNextMention() };
     },
     getPageState: () => ({ hostname, hiddenOnce }),
+    reportNow: () => {
+      lastReported = '';
+      report(scanner?.counts() ?? {});
+      return { ok: true };
+    },
     setHiddenOnce: ({ hidden }) => {
       hiddenOnce = hidden;
       if (isActive()) start();

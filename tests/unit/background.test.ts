@@ -87,6 +87,12 @@ describe('background handlers', () => {
     expect(await call(l, { type: 'getTabMentions', tabId: 8 })).toEqual({ counts: {} });
   });
 
+  it('asks every frame of the tab to report again when the popup asks for counts', async () => {
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    await call(listener(), { type: 'getTabMentions', tabId: 4 });
+    expect(sent).toHaveBeenCalledWith(4, { type: 'reportNow' }, undefined);
+  });
+
   it('routes a reveal to the frame that holds the n-th mention', async () => {
     const l = listener();
     await call(l, { type: 'reportMentions', counts: { xai: 2 }, hostname: 'a.test' }, { id: OWN_ID, tab: { id: 3 }, frameId: 0 });
