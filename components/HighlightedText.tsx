@@ -1,11 +1,12 @@
-import { foldForSearch } from '@/lib/dataset/query';
+import { foldForSearch, queryTerms } from '@/lib/dataset/query';
 
 /**
  * Renders text with the query's words wrapped in `<mark>`, as text nodes only (never HTML).
  * Matching is case-insensitive; accent folding is left out here so offsets stay exact.
  */
 export function HighlightedText({ text, query }: { text: string; query?: string }) {
-  const terms = (query ? foldForSearch(query).replace(/^"|"$/g, '').split(' ') : []).filter((t) => t.length > 1);
+  // The same terms the search matched: every word, or one quoted phrase.
+  const terms = (query ? queryTerms(foldForSearch(query).trim()) : []).filter((t) => t.length > 1);
   if (terms.length === 0) return <>{text}</>;
   const lower = text.toLowerCase().replace(/[‘’ʼ]/g, "'");
   const marks: [number, number][] = [];

@@ -8,7 +8,7 @@
  * order, so hits come out sorted, and a query that extends the previous one scans only the
  * previous hits.
  */
-import { bySalience, buildSearchIndex, foldForSearch, type SearchIndex } from '../dataset/query';
+import { bySalience, buildSearchIndex, foldForSearch, queryTerms, type SearchIndex } from '../dataset/query';
 import type { Entity, Position } from '../dataset/schema';
 import type { ExplorerModel } from './model';
 
@@ -30,11 +30,6 @@ export interface SearchResults {
 }
 
 type Entry = SearchIndex['entries'][number];
-
-/** The words a folded query must all contain, or its one phrase when it is in double quotes. */
-export function queryTerms(folded: string): string[] {
-  return /^".*"$/.test(folded) ? [folded.slice(1, -1)] : folded.split(' ');
-}
 
 /**
  * A search over one model. The index is built when idle after the page is shown (`warm`), or

@@ -181,12 +181,16 @@ export function buildSearchIndex(ds: Pick<Dataset, 'entities' | 'sources' | 'top
   };
 }
 
+/** The words a folded query must all contain, or its one phrase when it is in double quotes. */
+export function queryTerms(folded: string): string[] {
+  return /^".*"$/.test(folded) ? [folded.slice(1, -1)] : folded.split(' ');
+}
+
 /** Positions whose text contains every word of the query (AND), in index order. */
 export function searchPositions(index: SearchIndex, query: string, filter: Filter): Position[] {
   const folded = foldForSearch(query).trim();
   if (!folded) return [];
-  // A quoted query is one phrase; otherwise every word must appear somewhere.
-  const terms = /^".*"$/.test(folded) ? [folded.slice(1, -1)] : folded.split(' ');
+  const terms = queryTerms(folded);
   const hits: Position[] = [];
   for (const { position, haystack } of index.entries) {
     if (terms.every((t) => haystack.includes(t))) hits.push(position);

@@ -101,57 +101,6 @@ export class BlockClassifier {
     const el = node.nodeType === Node.TEXT_NODE ? node.parentNode : node;
     return el ? this.info(el).block : node;
   }
-
-  /** Whether a node is inside an excluded element. */
-  isExcluded(node: Node): boolean {
-    const el = node.nodeType === Node.TEXT_NODE ? node.parentNode : node;
-    return el ? this.info(el).excluded : false;
-  }
-}
-
-/** Whether a `<br>` sits between two text nodes, which the eye reads as a space. */
-function brBetween(prev: Text, next: Text): boolean {
-  const a = prev.nextSibling;
-  const b = next.previousSibling;
-  return (a !== null && a.nodeName === 'BR') || (b !== null && b.nodeName === 'BR');
-}
-
-/**
- * Reads text segments from a tree walker, resumably: stops after `budget` text nodes or when
- * `shouldYield()` says so, and returns whether the walk is finished.
- */
-export function readSegments(
-  walker: TreeWalker,
-  classifier: BlockClassifier,
-  out: Segment[],
-  shouldYield: () => boolean,
-): { done: boolean; nodes: number } {
-  let count = 0;
-  let current = out.length > 0 ? out[out.length - 1] : undefined;
-  let node = walker.nextNode() as Text | null;
-  while (node) {
-    count++;
-    const parent = node.parentNode;
-    if (parent) {
-      const info = classifier.info(parent);
-      if (!info.excluded) {
-        const data = node.data;
-        if (current && current.block === info.block) {
-          const last = current.nodes[current.nodes.length - 1]!;
-          if (brBetween(last, node)) current.text += ' ';
-          current.starts.push(current.text.length);
-          current.nodes.push(node);
-          current.text += data;
-        } else {
-          current = { block: info.block, text: data, nodes: [node], starts: [0] };
-          out.push(current);
-        }
-      }
-    }
-    if ((count & 255) === 0 && shouldYield()) return { done: false, nodes: count };
-    node = walker.nextNode() as Text | null;
-  }
-  return { done: true, nodes: count };
 }
 
 /** Maps a [start, end) span of a segment's text back to a DOM Range. */
