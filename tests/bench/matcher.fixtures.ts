@@ -6,22 +6,14 @@ import * as z from 'zod/mini';
 import entitiesJson from '../../data/entities.json';
 import { EntitySchema } from '../../lib/dataset/schema';
 import { matcherConfigFromEntities, type MatcherConfig } from '../../lib/detect';
+import { random } from './random.mjs';
+
+export { random };
 
 /** The bundled entities, parsed with the dataset schema. */
 export const realEntities = z.array(EntitySchema).parse(entitiesJson);
 export const realConfig: MatcherConfig = matcherConfigFromEntities(realEntities);
 
-/** mulberry32: a tiny seeded PRNG. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES =
   'ka zu vo ri mex tal qui bor nyx dra pel sho wen gri fal ori lun tez yav kel'.split(' ');

@@ -3,17 +3,7 @@
 // real mentions and of namesake / trap words, a variant without any mention, and an infinite feed.
 // Each page also returns its block texts, so the matcher can be timed in Node on the same text.
 
-/** mulberry32: a tiny seeded PRNG. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.mjs';
 
 // Vocabulary vetted so that no alias occurs inside it even ignoring case and word boundaries
 // (no "melon", "felony", "Barcelona", "musket", "whole cunning"): the no-mention page must take

@@ -17,7 +17,8 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { extensionArgs, findChromium, NO_CHROMIUM, serveFolder } from '../../scripts/chromium.mjs';
-import { articlePage, feedPage, fold, foldedAliases, random } from './pages.mjs';
+import { articlePage, feedPage, fold, foldedAliases } from './pages.mjs';
+import { random } from './random.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = new Set(process.argv.slice(2));
