@@ -1,6 +1,58 @@
 import type { Facets, PositionFilters } from '@/lib/browse/model';
 import { KIND_LABEL } from '../format';
 
+interface Option {
+  id: string;
+  label: string;
+  count: number;
+}
+
+/** One labelled native select over a facet; "" means all. */
+function FacetSelect({
+  id,
+  label,
+  allLabel,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  allLabel: string;
+  options: readonly Option[];
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <label class="fc-field" for={id}>
+      <span class="fc-field-label">{label}</span>
+      <select
+        id={id}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.currentTarget.value || undefined)}
+      >
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label} ({o.count})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The facet's options, plus the selected value when the facet lacks it (set from the URL). */
+function withSelected(
+  options: Option[],
+  selected: string | undefined,
+  label: (id: string) => string,
+): Option[] {
+  return selected && !options.some((o) => o.id === selected)
+    ? [...options, { id: selected, label: label(selected), count: 0 }]
+    : options;
+}
+
 /**
  * Browse's filters: one native select each for source, topic and kind (labelled, keyboard
  * ready), listing only values present, with counts. A value set from the URL but absent here
@@ -20,68 +72,38 @@ export function Filters({
   onChange: (next: PositionFilters) => void;
   idPrefix: string;
 }) {
-  const sources = [...facets.sources];
-  if (value.source && !sources.some((s) => s.id === value.source))
-    sources.push({ id: value.source, label: labels.source(value.source), count: 0 });
-  const topics = [...facets.topics];
-  if (value.topic && !topics.some((t) => t.id === value.topic))
-    topics.push({ id: value.topic, label: labels.topic(value.topic), count: 0 });
-  const kinds = [...facets.kinds];
-  if (value.kind && !kinds.some((k) => k.id === value.kind))
-    kinds.push({ id: value.kind, count: 0 });
+  const kindLabel = (id: string) => KIND_LABEL[id as keyof typeof KIND_LABEL] ?? id;
   const any = !!(value.source || value.topic || value.kind);
   return (
     <div class="fc-filters" role="group" aria-label="Filter positions">
-      <label class="fc-field" for={`${idPrefix}-source`}>
-        <span class="fc-field-label">Source</span>
-        <select
-          id={`${idPrefix}-source`}
-          value={value.source ?? ''}
-          onChange={(e) => onChange({ ...value, source: e.currentTarget.value || undefined })}
-        >
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label} ({s.count})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="fc-field" for={`${idPrefix}-topic`}>
-        <span class="fc-field-label">Topic</span>
-        <select
-          id={`${idPrefix}-topic`}
-          value={value.topic ?? ''}
-          onChange={(e) => onChange({ ...value, topic: e.currentTarget.value || undefined })}
-        >
-          <option value="">All topics</option>
-          {topics.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label} ({t.count})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="fc-field" for={`${idPrefix}-kind`}>
-        <span class="fc-field-label">Kind</span>
-        <select
-          id={`${idPrefix}-kind`}
-          value={value.kind ?? ''}
-          onChange={(e) =>
-            onChange({
-              ...value,
-              kind: (e.currentTarget.value || undefined) as PositionFilters['kind'],
-            })
-          }
-        >
-          <option value="">All kinds</option>
-          {kinds.map((k) => (
-            <option key={k.id} value={k.id}>
-              {KIND_LABEL[k.id]} ({k.count})
-            </option>
-          ))}
-        </select>
-      </label>
+      <FacetSelect
+        id={`${idPrefix}-source`}
+        label="Source"
+        allLabel="All sources"
+        options={withSelected([...facets.sources], value.source, labels.source)}
+        value={value.source}
+        onChange={(source) => onChange({ ...value, source })}
+      />
+      <FacetSelect
+        id={`${idPrefix}-topic`}
+        label="Topic"
+        allLabel="All topics"
+        options={withSelected([...facets.topics], value.topic, labels.topic)}
+        value={value.topic}
+        onChange={(topic) => onChange({ ...value, topic })}
+      />
+      <FacetSelect
+        id={`${idPrefix}-kind`}
+        label="Kind"
+        allLabel="All kinds"
+        options={withSelected(
+          facets.kinds.map((k) => ({ ...k, label: kindLabel(k.id) })),
+          value.kind,
+          kindLabel,
+        )}
+        value={value.kind}
+        onChange={(kind) => onChange({ ...value, kind: kind as PositionFilters['kind'] })}
+      />
       {any ? (
         <button type="button" class="fc-button fc-button-quiet" onClick={() => onChange({})}>
           Clear filters
