@@ -159,7 +159,8 @@ export class PageScanner {
       offset = range?.startOffset ?? 0;
     }
     if (!node) return undefined;
-    this.discoverShadowAt(x, y);
+    // The caret lands in text for every root we know; elsewhere it may be an unknown shadow host.
+    if (node.nodeType !== Node.TEXT_NODE) this.discoverShadowAt(x, y);
     const list = this.byBlock.get(this.classifier.blockOf(node));
     if (!list) return undefined;
     for (const m of list) {
