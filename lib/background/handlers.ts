@@ -36,6 +36,12 @@ export async function publishMatcherConfig(): Promise<void> {
 
 /** Creates the handlers for every background message. */
 export function createBackgroundHandlers(service: DatasetService): Handlers<typeof BackgroundRequests> {
+  let tail: Promise<unknown> = Promise.resolve();
+  const serially = (task: () => Promise<void>): Promise<void> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
   return {
     async getCards({ entityIds }) {
       const { settings } = await loadSettings();
@@ -43,15 +49,20 @@ export function createBackgroundHandlers(service: DatasetService): Handlers<type
       return { cards: value, from };
     },
     async reportMentions({ counts }, sender) {
-      if (sender.tabId === undefined) return { ok: false };
-      const frames = await readFrameCounts(sender.tabId);
-      frames[String(sender.frameId ?? 0)] = counts;
-      await storage.setItem(tabKey(sender.tabId), frames);
+      const { tabId } = sender;
+      if (tabId === undefined) return { ok: false };
+      // Frames report at the same moment: without the queue, two read-modify-writes of the
+      // tab's entry interleave and one frame's counts are lost.
+      await serially(async () => {
+        const frames = await readFrameCounts(tabId);
+        frames[String(sender.frameId ?? 0)] = counts;
+        await storage.setItem(tabKey(tabId), frames);
+      });
       return { ok: true };
     },
     async getTabMentions({ tabId }) {
-      // A frame's report can be lost (the tab's counts are forgotten when any of its frames
-      // starts loading), so every frame is asked to report again; the popup polls.
+      // The tab's counts are forgotten when it starts loading (a new page), and a frame does not
+      // repeat a report whose counts did not change, so every frame is asked to report again.
       void sendToTab(tabId, { type: 'reportNow' }).catch(() => undefined);
       const totals: Record<string, number> = {};
       for (const frame of Object.values(await readFrameCounts(tabId))) {

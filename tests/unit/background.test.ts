@@ -87,6 +87,16 @@ describe('background handlers', () => {
     expect(await call(l, { type: 'getTabMentions', tabId: 8 })).toEqual({ counts: {} });
   });
 
+  it('keeps every frame when frames report at the same moment', async () => {
+    const l = listener();
+    await Promise.all(
+      [0, 3, 7, 9].map((frameId) =>
+        call(l, { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test' }, { id: OWN_ID, tab: { id: 6 }, frameId }),
+      ),
+    );
+    expect(await call(l, { type: 'getTabMentions', tabId: 6 })).toEqual({ counts: { xai: 4 } });
+  });
+
   it('asks every frame of the tab to report again when the popup asks for counts', async () => {
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
     await call(listener(), { type: 'getTabMentions', tabId: 4 });
