@@ -32,7 +32,17 @@ export interface CardProps {
  * The hover card: who this is, their sourced positions, what others said about them, and a
  * way to all of it. A non-modal dialog named by the entity's display name (DESIGN.md contract 1).
  */
-export function Card({ data, aliasNote, pinned, onPin, onClose, onOpenAll, maxOwn = 5, maxAbout = 3, theme }: CardProps) {
+export function Card({
+  data,
+  aliasNote,
+  pinned,
+  onPin,
+  onClose,
+  onOpenAll,
+  maxOwn = 5,
+  maxAbout = 3,
+  theme,
+}: CardProps) {
   const { entity } = data;
   const lookups = cardLookups(data);
   const role = entity.roles[0];
@@ -40,7 +50,12 @@ export function Card({ data, aliasNote, pinned, onPin, onClose, onOpenAll, maxOw
   const about: Position[] = data.about.slice(0, maxAbout);
   const nothing = data.positions.length === 0 && data.about.length === 0;
   return (
-    <div class={`fc-card fc-theme-${theme}`} role="dialog" aria-label={entity.displayName} tabIndex={-1}>
+    <div
+      class={`fc-card fc-theme-${theme}`}
+      role="dialog"
+      aria-label={entity.displayName}
+      tabIndex={-1}
+    >
       <header class="fc-header">
         <div class="fc-heading">
           <h2 class="fc-name">{entity.displayName}</h2>
@@ -54,14 +69,43 @@ export function Card({ data, aliasNote, pinned, onPin, onClose, onOpenAll, maxOw
           {aliasNote ? <p class="fc-alias-note">{aliasNote}</p> : null}
         </div>
         <div class="fc-actions">
-          <button type="button" class="fc-icon" aria-pressed={pinned} aria-label="Keep this card open" title="Keep open" onClick={() => onPin(!pinned)}>
-            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill={pinned ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.5">
+          <button
+            type="button"
+            class="fc-icon"
+            aria-pressed={pinned}
+            aria-label="Keep this card open"
+            title="Keep open"
+            onClick={() => onPin(!pinned)}
+          >
+            <svg
+              aria-hidden="true"
+              width="16"
+              height="16"
+              viewBox="0 0 16 16"
+              fill={pinned ? 'currentColor' : 'none'}
+              stroke="currentColor"
+              stroke-width="1.5"
+            >
               <path d="M6 1.5h4l-.5 4 2.5 2.5v1.5H4V8l2.5-2.5z" />
               <path d="M8 9.5v5" fill="none" />
             </svg>
           </button>
-          <button type="button" class="fc-icon" aria-label="Close card" title="Close (Esc)" onClick={onClose}>
-            <svg aria-hidden="true" width="14" height="14" viewBox="0 0 14 14" stroke="currentColor" stroke-width="1.8" stroke-linecap="round">
+          <button
+            type="button"
+            class="fc-icon"
+            aria-label="Close card"
+            title="Close (Esc)"
+            onClick={onClose}
+          >
+            <svg
+              aria-hidden="true"
+              width="14"
+              height="14"
+              viewBox="0 0 14 14"
+              stroke="currentColor"
+              stroke-width="1.8"
+              stroke-linecap="round"
+            >
               <path d="M3 3l8 8M11 3l-8 8" />
             </svg>
           </button>
@@ -70,7 +114,8 @@ export function Card({ data, aliasNote, pinned, onPin, onClose, onOpenAll, maxOw
       <div class="fc-body">
         {nothing ? (
           <p class="fc-empty">
-            No enabled source covers {entity.displayName}. Sources can be switched on in the extension's options.
+            No enabled source covers {entity.displayName}. Sources can be switched on in the
+            extension's options.
           </p>
         ) : null}
         {own.length > 0 ? (

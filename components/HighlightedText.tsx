@@ -11,7 +11,8 @@ export function HighlightedText({ text, query }: { text: string; query?: string 
   const lower = text.toLowerCase().replace(/[‘’ʼ]/g, "'");
   const marks: [number, number][] = [];
   for (const term of terms) {
-    for (let i = lower.indexOf(term); i !== -1; i = lower.indexOf(term, i + term.length)) marks.push([i, i + term.length]);
+    for (let i = lower.indexOf(term); i !== -1; i = lower.indexOf(term, i + term.length))
+      marks.push([i, i + term.length]);
   }
   if (marks.length === 0) return <>{text}</>;
   marks.sort((a, b) => a[0] - b[0]);

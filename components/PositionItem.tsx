@@ -16,7 +16,12 @@ export function SourceCitation({ source }: { source: Source }) {
   return (
     <span class="fc-source">
       {source.url ? (
-        <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title ?? source.publisher}>
+        <a
+          href={source.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={source.title ?? source.publisher}
+        >
           {label}
         </a>
       ) : (
@@ -62,7 +67,8 @@ function PositionText({ position, query }: { position: Position; query?: string 
       </p>
       {position.quote ? (
         <p class="fc-excerpt">
-          {position.reportedBy ? `${position.reportedBy}: ` : ''}“<HighlightedText text={position.quote} query={query} />”
+          {position.reportedBy ? `${position.reportedBy}: ` : ''}“
+          <HighlightedText text={position.quote} query={query} />”
         </p>
       ) : position.reportedBy ? (
         <p class="fc-reported">Reported by {position.reportedBy}</p>
@@ -71,10 +77,21 @@ function PositionText({ position, query }: { position: Position; query?: string 
   );
 }
 
-function RelatedLine({ label, position, lookups }: { label: string; position: Position; lookups: PositionLookups }) {
+function RelatedLine({
+  label,
+  position,
+  lookups,
+}: {
+  label: string;
+  position: Position;
+  lookups: PositionLookups;
+}) {
   const speaker = lookups.names[position.entityId] ?? position.entityId;
-  const text = position.kind === 'quote' && position.quote ? `“${position.quote}”` : position.summary;
-  const sources = position.sourceIds.map((id) => lookups.sources.get(id)).filter((s): s is Source => !!s);
+  const text =
+    position.kind === 'quote' && position.quote ? `“${position.quote}”` : position.summary;
+  const sources = position.sourceIds
+    .map((id) => lookups.sources.get(id))
+    .filter((s): s is Source => !!s);
   return (
     <p class={`fc-related fc-related-${label === 'Disputed' ? 'dispute' : 'reply'}`}>
       <strong>{label === 'Disputed' ? 'Disputed — ' : 'In reply to — '}</strong>
@@ -103,14 +120,22 @@ export function PositionItem({
   query?: string;
 }) {
   const topic = lookups.topics.get(position.topic);
-  const sources = position.sourceIds.map((id) => lookups.sources.get(id)).filter((s): s is Source => !!s);
-  const disputes = (position.disputedBy ?? []).map((id) => lookups.positions.get(id)).filter((p): p is Position => !!p);
-  const replies = (position.respondsTo ?? []).map((id) => lookups.positions.get(id)).filter((p): p is Position => !!p);
+  const sources = position.sourceIds
+    .map((id) => lookups.sources.get(id))
+    .filter((s): s is Source => !!s);
+  const disputes = (position.disputedBy ?? [])
+    .map((id) => lookups.positions.get(id))
+    .filter((p): p is Position => !!p);
+  const replies = (position.respondsTo ?? [])
+    .map((id) => lookups.positions.get(id))
+    .filter((p): p is Position => !!p);
   return (
     <li class="fc-position" data-position-id={position.id}>
       <div class="fc-position-head">
         <KindBadge kind={position.kind} />
-        {showSpeaker ? <span class="fc-speaker">{lookups.names[position.entityId] ?? position.entityId}</span> : null}
+        {showSpeaker ? (
+          <span class="fc-speaker">{lookups.names[position.entityId] ?? position.entityId}</span>
+        ) : null}
       </div>
       <PositionText position={position} query={query} />
       <p class="fc-meta">

@@ -1,6 +1,19 @@
 import type { PositionKind } from '@/lib/dataset/schema';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `2024-05-29` → `29 May 2024`, `2024-06` → `June 2024`, `2024` → `2024`; "approx." when approximate. */
 export function formatDate(date: string, approximate?: boolean): string {

@@ -13,7 +13,11 @@ export default defineBackground(() => {
   const service = new DatasetService(getBundledDataset);
 
   browser.runtime.onMessage.addListener(
-    createListener<typeof BackgroundRequests>(parseBackgroundMessage, createBackgroundHandlers(service), () => browser.runtime.id),
+    createListener<typeof BackgroundRequests>(
+      parseBackgroundMessage,
+      createBackgroundHandlers(service),
+      () => browser.runtime.id,
+    ),
   );
   browser.commands?.onCommand.addListener((command, tab) => void forwardCommand(command, tab?.id));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
@@ -23,7 +27,9 @@ export default defineBackground(() => {
 
   // Every start (install, update, browser start, worker wake-up) checks the cache and the
   // matcher config against the bundle; both are no-ops when they already match.
-  void publishMatcherConfig().catch((error: unknown) => console.warn('[factcards] matcher config:', error));
+  void publishMatcherConfig().catch((error: unknown) =>
+    console.warn('[factcards] matcher config:', error),
+  );
   void service.ensureSeeded().catch((error: unknown) => {
     console.warn('[factcards] seeding the cache failed; answering from the bundle:', error);
   });

@@ -50,7 +50,9 @@ export class CacheUnavailableError extends Error {
  * Opens (and upgrades) the cache. Our connections close themselves when another context needs to
  * upgrade, so an upgrade is only blocked by an old copy; then this rejects after `timeoutMs`.
  */
-export function openCache(options: { timeoutMs?: number; onBlocking?: () => void } = {}): Promise<CacheDb> {
+export function openCache(
+  options: { timeoutMs?: number; onBlocking?: () => void } = {},
+): Promise<CacheDb> {
   const { timeoutMs = 3000 } = options;
   return new Promise<CacheDb>((resolve, reject) => {
     const timer = setTimeout(
@@ -78,7 +80,9 @@ export function openCache(options: { timeoutMs?: number; onBlocking?: () => void
       },
       blocked() {
         clearTimeout(timer);
-        reject(new CacheUnavailableError(`upgrade of ${DB_NAME} is blocked by another open connection`));
+        reject(
+          new CacheUnavailableError(`upgrade of ${DB_NAME} is blocked by another open connection`),
+        );
       },
       blocking(_current, _blocked, event) {
         (event.target as IDBDatabase).close();
@@ -115,19 +119,28 @@ export async function seedCache(
 ): Promise<boolean> {
   if (!options.force && (await db.get('meta', 'datasetVersion'))?.value === version) return false;
   const tx = db.transaction(STORES, 'readwrite');
-  const total = dataset.entities.length + dataset.sources.length + dataset.topics.length + dataset.positions.length;
+  const total =
+    dataset.entities.length +
+    dataset.sources.length +
+    dataset.topics.length +
+    dataset.positions.length;
   let written = 0;
   const pending: Promise<unknown>[] = [];
-  for (const name of ['entities', 'sources', 'topics', 'positions'] as const) pending.push(tx.objectStore(name).clear());
+  for (const name of ['entities', 'sources', 'topics', 'positions'] as const)
+    pending.push(tx.objectStore(name).clear());
   pending.push(tx.objectStore('meta').delete('datasetVersion'));
-  const put = <S extends 'entities' | 'sources' | 'topics' | 'positions'>(name: S, rows: FactCardsDB[S]['value'][]) => {
+  const put = <S extends 'entities' | 'sources' | 'topics' | 'positions'>(
+    name: S,
+    rows: FactCardsDB[S]['value'][],
+  ) => {
     const store = tx.objectStore(name);
     for (const row of rows) {
       // Queue every put without awaiting each one: awaiting serialises the transaction.
       pending.push(
         store.put(row as never).then(() => {
           written++;
-          if (options.onProgress && (written % 500 === 0 || written === total)) options.onProgress(written, total);
+          if (options.onProgress && (written % 500 === 0 || written === total))
+            options.onProgress(written, total);
         }),
       );
     }
@@ -156,7 +169,10 @@ function validated<T>(schema: z.ZodMiniType<T>, rows: unknown[], store: string):
 /** Reads the whole dataset back from the cache, validated; throws if any row is invalid. */
 export async function readCachedDataset(db: CacheDb, expectedVersion: string): Promise<Dataset> {
   const version = (await db.get('meta', 'datasetVersion'))?.value;
-  if (version !== expectedVersion) throw new CorruptCacheError(`the cache holds dataset ${String(version)}, not ${expectedVersion}`);
+  if (version !== expectedVersion)
+    throw new CorruptCacheError(
+      `the cache holds dataset ${String(version)}, not ${expectedVersion}`,
+    );
   const tx = db.transaction(['entities', 'sources', 'topics', 'positions']);
   const [entities, sources, topics, positions] = await Promise.all([
     tx.objectStore('entities').getAll(),
@@ -173,7 +189,11 @@ export async function readCachedDataset(db: CacheDb, expectedVersion: string): P
 }
 
 /** Card data for entity ids, read through the cache's indexes. Throws on invalid rows. */
-export async function readCards(db: CacheDb, entityIds: readonly string[], filter: Filter): Promise<CardData[]> {
+export async function readCards(
+  db: CacheDb,
+  entityIds: readonly string[],
+  filter: Filter,
+): Promise<CardData[]> {
   const tx = db.transaction(['entities', 'sources', 'topics', 'positions']);
   const positions = tx.objectStore('positions');
   const [allEntities, sources, topics] = await Promise.all([
@@ -188,12 +208,24 @@ export async function readCards(db: CacheDb, entityIds: readonly string[], filte
   for (const id of entityIds) {
     const entity = entities.find((e) => e.id === id);
     if (!entity || disabled.has(id)) continue;
-    const own = validated(PositionSchema, await positions.index('by-entity').getAll(id), 'positions');
-    const about = validated(PositionSchema, await positions.index('by-about').getAll(id), 'positions');
-    const refs = new Set([...own, ...about].flatMap((p) => [...(p.respondsTo ?? []), ...(p.disputedBy ?? [])]));
+    const own = validated(
+      PositionSchema,
+      await positions.index('by-entity').getAll(id),
+      'positions',
+    );
+    const about = validated(
+      PositionSchema,
+      await positions.index('by-about').getAll(id),
+      'positions',
+    );
+    const refs = new Set(
+      [...own, ...about].flatMap((p) => [...(p.respondsTo ?? []), ...(p.disputedBy ?? [])]),
+    );
     const referenced = validated(
       PositionSchema,
-      (await Promise.all([...refs].map((ref) => positions.get(ref)))).filter((p) => p !== undefined),
+      (await Promise.all([...refs].map((ref) => positions.get(ref)))).filter(
+        (p) => p !== undefined,
+      ),
       'positions',
     );
     const byId = new Map(referenced.map((p) => [p.id, p]));
@@ -218,17 +250,29 @@ export async function readCards(db: CacheDb, entityIds: readonly string[], filte
 
 /** Positions with a topic, validated. */
 export async function readPositionsByTopic(db: CacheDb, topic: string): Promise<Position[]> {
-  return validated(PositionSchema, await db.getAllFromIndex('positions', 'by-topic', topic), 'positions');
+  return validated(
+    PositionSchema,
+    await db.getAllFromIndex('positions', 'by-topic', topic),
+    'positions',
+  );
 }
 
 /** Positions backed by a source, validated. */
 export async function readPositionsBySource(db: CacheDb, sourceId: string): Promise<Position[]> {
-  return validated(PositionSchema, await db.getAllFromIndex('positions', 'by-source', sourceId), 'positions');
+  return validated(
+    PositionSchema,
+    await db.getAllFromIndex('positions', 'by-source', sourceId),
+    'positions',
+  );
 }
 
 /** Others' positions about an entity, validated. */
 export async function readPositionsAbout(db: CacheDb, entityId: string): Promise<Position[]> {
-  return validated(PositionSchema, await db.getAllFromIndex('positions', 'by-about', entityId), 'positions');
+  return validated(
+    PositionSchema,
+    await db.getAllFromIndex('positions', 'by-about', entityId),
+    'positions',
+  );
 }
 
 /** Where an answer came from: the cache, or the bundle while the cache is rebuilt. */
@@ -252,7 +296,10 @@ export class DatasetService {
   private db(): Promise<CacheDb> {
     // A connection closed for another context's upgrade or delete is dropped, so the next
     // query reopens (and, if needed, re-seeds) instead of failing on a closed handle.
-    this.dbPromise ??= openCache({ ...this.options, onBlocking: () => (this.dbPromise = undefined) }).catch((error: unknown) => {
+    this.dbPromise ??= openCache({
+      ...this.options,
+      onBlocking: () => (this.dbPromise = undefined),
+    }).catch((error: unknown) => {
       this.dbPromise = undefined;
       throw error;
     });
@@ -277,12 +324,16 @@ export class DatasetService {
   }
 
   /** Runs a cache read; on failure answers from the bundle and schedules one rebuild. */
-  async query<T>(fromCache: (db: CacheDb, version: string) => Promise<T>, fromBundle: (ds: Dataset) => T): Promise<{ value: T; from: AnswerSource }> {
+  async query<T>(
+    fromCache: (db: CacheDb, version: string) => Promise<T>,
+    fromBundle: (ds: Dataset) => T,
+  ): Promise<{ value: T; from: AnswerSource }> {
     const { dataset, version } = this.bundle();
     try {
       const db = await this.db();
       const seededVersion = (await db.get('meta', 'datasetVersion'))?.value;
-      if (seededVersion !== version) throw new CorruptCacheError('the cache is not seeded with this dataset');
+      if (seededVersion !== version)
+        throw new CorruptCacheError('the cache is not seeded with this dataset');
       return { value: await fromCache(db, version), from: 'cache' };
     } catch (error) {
       this.lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -6,7 +6,9 @@ import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { CardDataSchema } from './dataset/query';
 
-const entityIds = z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(100));
+const entityIds = z
+  .array(z.string().check(z.minLength(1), z.maxLength(100)))
+  .check(z.maxLength(100));
 const mentionCounts = z.record(z.string().check(z.maxLength(100)), z.int().check(z.gte(0)));
 
 /** Requests handled by the background. */
@@ -18,7 +20,11 @@ export const BackgroundRequests = {
   },
   /** A frame's mention counts, kept per tab for the popup's "On this page". */
   reportMentions: {
-    request: z.object({ type: z.literal('reportMentions'), counts: mentionCounts, hostname: z.string().check(z.maxLength(253)) }),
+    request: z.object({
+      type: z.literal('reportMentions'),
+      counts: mentionCounts,
+      hostname: z.string().check(z.maxLength(253)),
+    }),
     response: z.object({ ok: z.boolean() }),
   },
   /** Aggregated mention counts of a tab (all its frames). */
@@ -28,12 +34,20 @@ export const BackgroundRequests = {
   },
   /** Scroll a tab to the `index`-th mention of an entity, across its frames. */
   revealInTab: {
-    request: z.object({ type: z.literal('revealInTab'), tabId: z.int(), entityId: z.string(), index: z.int().check(z.gte(0)) }),
+    request: z.object({
+      type: z.literal('revealInTab'),
+      tabId: z.int(),
+      entityId: z.string(),
+      index: z.int().check(z.gte(0)),
+    }),
     response: z.object({ ok: z.boolean(), total: z.int() }),
   },
   /** Open the full browse view, optionally filtered. */
   openBrowse: {
-    request: z.object({ type: z.literal('openBrowse'), entityId: z.optional(z.string().check(z.maxLength(100))) }),
+    request: z.object({
+      type: z.literal('openBrowse'),
+      entityId: z.optional(z.string().check(z.maxLength(100))),
+    }),
     response: z.object({ ok: z.boolean() }),
   },
 } as const;
@@ -42,7 +56,10 @@ export const BackgroundRequests = {
 export const ContentRequests = {
   /** Runs a keyboard command (from manifest `commands`). */
   runCommand: {
-    request: z.object({ type: z.literal('runCommand'), command: z.enum(['next-mention', 'close-card']) }),
+    request: z.object({
+      type: z.literal('runCommand'),
+      command: z.enum(['next-mention', 'close-card']),
+    }),
     response: z.object({ ok: z.boolean() }),
   },
   /** The top frame's host name and whether the extension is hidden in this tab. */
@@ -62,7 +79,11 @@ export const ContentRequests = {
   },
   /** Scroll to this frame's `index`-th mention of an entity and mark it briefly. */
   revealMention: {
-    request: z.object({ type: z.literal('revealMention'), entityId: z.string(), index: z.int().check(z.gte(0)) }),
+    request: z.object({
+      type: z.literal('revealMention'),
+      entityId: z.string(),
+      index: z.int().check(z.gte(0)),
+    }),
     response: z.object({ ok: z.boolean() }),
   },
 } as const;
@@ -71,8 +92,12 @@ type Protocol = typeof BackgroundRequests & typeof ContentRequests;
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = z.infer<Protocol[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['response']>;
-export type BackgroundMessage = { [K in keyof typeof BackgroundRequests]: RequestOf<K> }[keyof typeof BackgroundRequests];
-export type ContentMessage = { [K in keyof typeof ContentRequests]: RequestOf<K> }[keyof typeof ContentRequests];
+export type BackgroundMessage = {
+  [K in keyof typeof BackgroundRequests]: RequestOf<K>;
+}[keyof typeof BackgroundRequests];
+export type ContentMessage = {
+  [K in keyof typeof ContentRequests]: RequestOf<K>;
+}[keyof typeof ContentRequests];
 
 /** Raised when a reply is missing or does not match the protocol. */
 export class MessageError extends Error {
@@ -81,11 +106,17 @@ export class MessageError extends Error {
 
 const BackgroundMessageSchema = z.discriminatedUnion(
   'type',
-  Object.values(BackgroundRequests).map((m) => m.request) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+  Object.values(BackgroundRequests).map((m) => m.request) as unknown as [
+    z.ZodMiniObject,
+    ...z.ZodMiniObject[],
+  ],
 );
 const ContentMessageSchema = z.discriminatedUnion(
   'type',
-  Object.values(ContentRequests).map((m) => m.request) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+  Object.values(ContentRequests).map((m) => m.request) as unknown as [
+    z.ZodMiniObject,
+    ...z.ZodMiniObject[],
+  ],
 );
 
 /** Validates an incoming message for the background; undefined when it is not ours or malformed. */
@@ -101,15 +132,21 @@ export function parseContentMessage(raw: unknown): ContentMessage | undefined {
 }
 
 function checkedResponse<T extends MessageType>(type: T, raw: unknown): ResponseOf<T> {
-  const schema = (BackgroundRequests as Record<string, { response: z.ZodMiniType }>)[type] ?? (ContentRequests as Record<string, { response: z.ZodMiniType }>)[type];
+  const schema =
+    (BackgroundRequests as Record<string, { response: z.ZodMiniType }>)[type] ??
+    (ContentRequests as Record<string, { response: z.ZodMiniType }>)[type];
   const result = schema!.response.safeParse(raw);
   if (!result.success) throw new MessageError(`invalid reply to ${type}`);
   return result.data as ResponseOf<T>;
 }
 
 /** Sends a request to the background and validates the reply. */
-export async function sendToBackground<M extends BackgroundMessage>(message: M): Promise<ResponseOf<M['type']>> {
-  return checkedResponse(message.type, await browser.runtime.sendMessage(message)) as ResponseOf<M['type']>;
+export async function sendToBackground<M extends BackgroundMessage>(
+  message: M,
+): Promise<ResponseOf<M['type']>> {
+  return checkedResponse(message.type, await browser.runtime.sendMessage(message)) as ResponseOf<
+    M['type']
+  >;
 }
 
 /** Sends a request to a tab's content script(s) and validates the reply. */
@@ -118,28 +155,45 @@ export async function sendToTab<M extends ContentMessage>(
   message: M,
   options?: { frameId?: number },
 ): Promise<ResponseOf<M['type']>> {
-  return checkedResponse(message.type, await browser.tabs.sendMessage(tabId, message, options)) as ResponseOf<M['type']>;
+  return checkedResponse(
+    message.type,
+    await browser.tabs.sendMessage(tabId, message, options),
+  ) as ResponseOf<M['type']>;
 }
 
 /** A handler for every message of one side of the protocol. */
-export type Handlers<P extends Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>> = {
-  [K in keyof P]: (request: z.infer<P[K]['request']>, sender: { tabId?: number; frameId?: number }) => Promise<z.infer<P[K]['response']>> | z.infer<P[K]['response']>;
+export type Handlers<
+  P extends Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>,
+> = {
+  [K in keyof P]: (
+    request: z.infer<P[K]['request']>,
+    sender: { tabId?: number; frameId?: number },
+  ) => Promise<z.infer<P[K]['response']>> | z.infer<P[K]['response']>;
 };
 
 /**
  * Builds an `onMessage` listener from handlers: validates the message and the sender (only our
  * own extension), answers through `sendResponse` (and `return true`), and ignores the rest.
  */
-export function createListener<P extends Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>>(
+export function createListener<
+  P extends Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>,
+>(
   parse: (raw: unknown) => { type: string } | undefined,
   handlers: Handlers<P>,
   ownId: () => string,
 ) {
-  return (raw: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void): true | undefined => {
+  return (
+    raw: unknown,
+    sender: { id?: string; tab?: { id?: number }; frameId?: number },
+    sendResponse: (r: unknown) => void,
+  ): true | undefined => {
     if (sender.id !== ownId()) return undefined;
     const message = parse(raw);
     if (!message) return undefined;
-    const handler = handlers[message.type as keyof P] as (m: unknown, s: { tabId?: number; frameId?: number }) => unknown;
+    const handler = handlers[message.type as keyof P] as (
+      m: unknown,
+      s: { tabId?: number; frameId?: number },
+    ) => unknown;
     Promise.resolve()
       .then(() => handler(message, { tabId: sender.tab?.id, frameId: sender.frameId }))
       .then(sendResponse, (error: unknown) => {

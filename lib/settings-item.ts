@@ -55,7 +55,9 @@ export async function loadSettings(): Promise<ReadSettings> {
 }
 
 /** Applies a change to the current (validated) settings and stores the result. */
-export async function updateSettings(change: (current: Settings) => Partial<Settings>): Promise<Settings> {
+export async function updateSettings(
+  change: (current: Settings) => Partial<Settings>,
+): Promise<Settings> {
   const { settings } = await loadSettings();
   const next = sanitizeSettings({ ...settings, ...change(settings) }).settings;
   await settingsItem().setValue(next);

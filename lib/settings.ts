@@ -71,13 +71,15 @@ export function sanitizeSettings(raw: unknown): ReadSettings {
     if (parsed.success) settings[name] = parsed.data;
     else problems.push(name);
   }
-  if (raw != null && (typeof raw !== 'object' || Array.isArray(raw))) problems.push(...(Object.keys(SettingsFields) as SettingName[]));
+  if (raw != null && (typeof raw !== 'object' || Array.isArray(raw)))
+    problems.push(...(Object.keys(SettingsFields) as SettingName[]));
   return { settings: settings as Settings, problems: [...new Set(problems)] };
 }
 
 /** v1 → v2: the enabled-map of the first release becomes the `disabledSources` list. */
 export function migrateSettingsV1(old: unknown): Settings {
-  const sources = old && typeof old === 'object' ? (old as { sources?: unknown }).sources : undefined;
+  const sources =
+    old && typeof old === 'object' ? (old as { sources?: unknown }).sources : undefined;
   const disabledSources =
     sources && typeof sources === 'object'
       ? Object.entries(sources as Record<string, unknown>)
@@ -97,7 +99,9 @@ export const SETTINGS_KEY = 'settings';
 export async function readSettings(): Promise<ReadSettings> {
   try {
     const raw = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-    return raw == null ? { settings: { ...DEFAULT_SETTINGS }, problems: [] } : sanitizeSettings(raw);
+    return raw == null
+      ? { settings: { ...DEFAULT_SETTINGS }, problems: [] }
+      : sanitizeSettings(raw);
   } catch {
     return { settings: { ...DEFAULT_SETTINGS }, problems: [] };
   }
@@ -108,7 +112,9 @@ export function watchSettings(onChange: (read: ReadSettings) => void): () => voi
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) {
       const raw = changes[SETTINGS_KEY]?.newValue;
-      onChange(raw == null ? { settings: { ...DEFAULT_SETTINGS }, problems: [] } : sanitizeSettings(raw));
+      onChange(
+        raw == null ? { settings: { ...DEFAULT_SETTINGS }, problems: [] } : sanitizeSettings(raw),
+      );
     }
   };
   browser.storage.onChanged.addListener(listener);

@@ -4,7 +4,11 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
 /** Where Chromium is looked for, in order. */
-export const CHROMIUM_CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium'].filter(Boolean);
+export const CHROMIUM_CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/lib/chromium/chromium',
+].filter(Boolean);
 
 /** The first Chromium that exists, or undefined. */
 export function findChromium() {
@@ -18,7 +22,14 @@ Install it, then run the command again:
 or point CHROME_PATH at a Chromium or Chrome binary:
   CHROME_PATH=/path/to/chromium npm start`;
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 /**
  * Serves a folder on 127.0.0.1 (a random port). Extra routes map a path to a function that
@@ -46,13 +57,20 @@ export function serveFolder(folder, routes = {}) {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(file));
   });
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      done({ origin: `http://127.0.0.1:${port}`, url: (p) => `http://127.0.0.1:${port}/${p.replace(/^\//, '')}`, close: () => new Promise((r) => server.close(() => r())) });
+      done({
+        origin: `http://127.0.0.1:${port}`,
+        url: (p) => `http://127.0.0.1:${port}/${p.replace(/^\//, '')}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
     });
   });
 }

@@ -17,7 +17,12 @@ const skipBuild = process.argv.includes('--no-build');
 
 const chromium = findChromium();
 if (!chromium) fail(NO_CHROMIUM);
-if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+if (
+  !headless &&
+  process.platform === 'linux' &&
+  !process.env.DISPLAY &&
+  !process.env.WAYLAND_DISPLAY
+) {
   fail(`No display to open Chromium on (DISPLAY is not set).
 On a machine without a screen, run it under a virtual display:
   sudo apt-get install -y xvfb   # once
@@ -35,12 +40,21 @@ const extensionDir = resolve('.output/chrome-mv3');
 const server = await serveFolder('tests/fixtures');
 const demo = server.url('demo-article.html');
 const profile = mkdtempSync(join(tmpdir(), 'factcards-profile-'));
-console.log(`Opening Chromium (${chromium}) on ${demo}\nHover a highlighted name to see its card. Close the browser or press Ctrl+C to stop.`);
+console.log(
+  `Opening Chromium (${chromium}) on ${demo}\nHover a highlighted name to see its card. Close the browser or press Ctrl+C to stop.`,
+);
 
-const extra = [...(headless ? ['--headless=new', '--disable-gpu'] : []), ...(debugPort ? [`--remote-debugging-port=${debugPort}`] : [])];
-const browser = spawn(chromium, [...extensionArgs(extensionDir), ...extra, `--user-data-dir=${profile}`, '--no-sandbox', demo], {
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
+const extra = [
+  ...(headless ? ['--headless=new', '--disable-gpu'] : []),
+  ...(debugPort ? [`--remote-debugging-port=${debugPort}`] : []),
+];
+const browser = spawn(
+  chromium,
+  [...extensionArgs(extensionDir), ...extra, `--user-data-dir=${profile}`, '--no-sandbox', demo],
+  {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  },
+);
 let stderr = '';
 browser.stderr.on('data', (chunk) => {
   stderr = (stderr + chunk).slice(-4000);
@@ -55,7 +69,10 @@ browser.on('error', (error) => {
   void stop(1);
 });
 browser.on('exit', (code) => {
-  if (code) console.error(`Chromium exited with code ${code}.\n${stderr.trim().split('\n').slice(-8).join('\n')}`);
+  if (code)
+    console.error(
+      `Chromium exited with code ${code}.\n${stderr.trim().split('\n').slice(-8).join('\n')}`,
+    );
   void stop(code ? 1 : 0);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => browser.kill('SIGTERM'));

@@ -11,7 +11,12 @@ const failures = [];
 
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   process.stdout.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
   return result;
@@ -34,17 +39,33 @@ if (!skipE2e && !findChromium()) {
   process.exit(1);
 }
 
-check('lint', 'npx', ['oxlint', '--deny-warnings', 'entrypoints', 'components', 'lib', 'tests', 'scripts']);
+check('lint', 'npx', [
+  'oxlint',
+  '--deny-warnings',
+  'entrypoints',
+  'components',
+  'lib',
+  'tests',
+  'scripts',
+]);
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 
 // Unit tests: vitest's JSON report gives the counts.
 const report = '.vitest-report.json';
 rmSync(report, { force: true });
-const unit = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`], { NO_COLOR: '1' });
+const unit = run(
+  'unit tests',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`],
+  { NO_COLOR: '1' },
+);
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests ?? 0;
-  failed += (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0) - (json.numFailedTests > 0 ? 0 : 0);
+  failed +=
+    (json.numFailedTests ?? 0) +
+    (json.numFailedTestSuites ?? 0) -
+    (json.numFailedTests > 0 ? 0 : 0);
   if (json.numFailedTests > 0 || json.numFailedTestSuites > 0) failures.push('unit tests');
 } else {
   failed++;
@@ -55,10 +76,19 @@ if (unit.status !== 0 && !failures.includes('unit tests')) {
   failures.push('unit tests (runner)');
 }
 
-const built = check('build (chrome-mv3)', 'npx', ['wxt', 'build']) && check('build (chrome-mv3, closed shadow root)', 'npx', ['wxt', 'build', '--mode', 'closed']);
+const built =
+  check('build (chrome-mv3)', 'npx', ['wxt', 'build']) &&
+  check('build (chrome-mv3, closed shadow root)', 'npx', ['wxt', 'build', '--mode', 'closed']);
 // Firefox ships MV2: its build must stay lint-clean (0 errors) for the add-ons store.
 if (check('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
-  check('web-ext lint (firefox-mv2)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--output', 'text']);
+  check('web-ext lint (firefox-mv2)', 'npx', [
+    'web-ext',
+    'lint',
+    '--source-dir',
+    '.output/firefox-mv2',
+    '--output',
+    'text',
+  ]);
 }
 
 if (!skipE2e) {
@@ -66,7 +96,12 @@ if (!skipE2e) {
     failed++;
     failures.push('e2e (skipped: the build failed)');
   } else {
-    const e2e = run('real-browser tests', 'node', ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e/'], { NO_COLOR: '1', FORCE_COLOR: '0' });
+    const e2e = run(
+      'real-browser tests',
+      'node',
+      ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e/'],
+      { NO_COLOR: '1', FORCE_COLOR: '0' },
+    );
     const out = `${e2e.stdout}\n${e2e.stderr}`;
     const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
     const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);

@@ -8,6 +8,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    void runFactCards(ctx).catch((error: unknown) => console.warn('[factcards] could not start:', error));
+    void runFactCards(ctx).catch((error: unknown) =>
+      console.warn('[factcards] could not start:', error),
+    );
   },
 });

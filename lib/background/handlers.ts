@@ -30,12 +30,17 @@ function orderedFrames(frames: FrameCounts): string[] {
 export async function publishMatcherConfig(): Promise<void> {
   const { dataset, version } = getBundledDataset();
   if ((await readMatcherConfig())?.datasetVersion === version) return;
-  const stored: StoredMatcherConfig = { datasetVersion: version, config: matcherConfigFromEntities(dataset.entities) };
+  const stored: StoredMatcherConfig = {
+    datasetVersion: version,
+    config: matcherConfigFromEntities(dataset.entities),
+  };
   await browser.storage.local.set({ [MATCHER_CONFIG_KEY]: stored });
 }
 
 /** Creates the handlers for every background message. */
-export function createBackgroundHandlers(service: DatasetService): Handlers<typeof BackgroundRequests> {
+export function createBackgroundHandlers(
+  service: DatasetService,
+): Handlers<typeof BackgroundRequests> {
   let tail: Promise<unknown> = Promise.resolve();
   const serially = (task: () => Promise<void>): Promise<void> => {
     const run = tail.then(task, task);
@@ -66,7 +71,8 @@ export function createBackgroundHandlers(service: DatasetService): Handlers<type
       void sendToTab(tabId, { type: 'reportNow' }).catch(() => undefined);
       const totals: Record<string, number> = {};
       for (const frame of Object.values(await readFrameCounts(tabId))) {
-        for (const [entityId, n] of Object.entries(frame)) totals[entityId] = (totals[entityId] ?? 0) + n;
+        for (const [entityId, n] of Object.entries(frame))
+          totals[entityId] = (totals[entityId] ?? 0) + n;
       }
       return { counts: totals };
     },
@@ -78,7 +84,11 @@ export function createBackgroundHandlers(service: DatasetService): Handlers<type
       for (const frameId of orderedFrames(frames)) {
         const n = frames[frameId]?.[entityId] ?? 0;
         if (local < n) {
-          const reply = await sendToTab(tabId, { type: 'revealMention', entityId, index: local }, { frameId: Number(frameId) });
+          const reply = await sendToTab(
+            tabId,
+            { type: 'revealMention', entityId, index: local },
+            { frameId: Number(frameId) },
+          );
           return { ok: reply.ok, total };
         }
         local -= n;

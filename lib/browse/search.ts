@@ -8,7 +8,13 @@
  * order, so hits come out sorted, and a query that extends the previous one scans only the
  * previous hits.
  */
-import { bySalience, buildSearchIndex, foldForSearch, queryTerms, type SearchIndex } from '../dataset/query';
+import {
+  bySalience,
+  buildSearchIndex,
+  foldForSearch,
+  queryTerms,
+  type SearchIndex,
+} from '../dataset/query';
 import type { Entity, Position } from '../dataset/schema';
 import type { ExplorerModel } from './model';
 

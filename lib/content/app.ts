@@ -9,7 +9,13 @@ import type { CardData } from '../dataset/query';
 import { MentionHighlights } from '../dom/highlights';
 import { PageScanner, type PageMention } from '../dom/scanner';
 import { readMatcherConfig, watchMatcherConfig, type StoredMatcherConfig } from '../matcher-config';
-import { ContentRequests, createListener, parseContentMessage, sendToBackground, type Handlers } from '../messaging';
+import {
+  ContentRequests,
+  createListener,
+  parseContentMessage,
+  sendToBackground,
+  type Handlers,
+} from '../messaging';
 import { isSiteDisabled, readSettings, watchSettings } from '../settings';
 import { CardHost } from './card-host';
 import { HoverIntent } from './intent';
@@ -66,7 +72,9 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
 
   const compile = (): CompiledMatcher => {
     const off = new Set(settings.disabledEntities);
-    return compileMatcher(config, { enabledEntityIds: new Set(config.entities.map((e) => e.id).filter((id) => !off.has(id))) });
+    return compileMatcher(config, {
+      enabledEntityIds: new Set(config.entities.map((e) => e.id).filter((id) => !off.has(id))),
+    });
   };
 
   /** Fetches card data for entities not cached yet: one message for all of them. */
@@ -131,12 +139,19 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
         if (intent.openMention) void openCard(intent.openMention, false);
       },
       onClose: () => closeAndRestoreFocus(),
-      onOpenAll: () => void sendToBackground({ type: 'openBrowse', entityId: mention.entityId }).catch(() => undefined),
+      onOpenAll: () =>
+        void sendToBackground({ type: 'openBrowse', entityId: mention.entityId }).catch(
+          () => undefined,
+        ),
     });
     // How long the reader waited once intent was clear (the budget is one frame, DESIGN.md).
     requestAnimationFrame(() => {
       try {
-        performance.measure('factcards:card', { start, end: performance.now(), detail: { entityId: mention.entityId, prefetched } });
+        performance.measure('factcards:card', {
+          start,
+          end: performance.now(),
+          detail: { entityId: mention.entityId, prefetched },
+        });
       } catch {
         // A page that overrides `performance` must not break the card.
       }
@@ -182,7 +197,9 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
     if (all.length === 0) return false;
     const visible = (m: PageMention) => {
       const r = m.range.getBoundingClientRect();
-      return r.width > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+      return (
+        r.width > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth
+      );
     };
     let next = -1;
     for (let step = 1; step <= all.length; step++) {
@@ -236,7 +253,9 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
   let pointer: { x: number; y: number; mod: boolean } | undefined;
   let frame = 0;
   const modifierHeld = (e: MouseEvent) =>
-    ({ Alt: e.altKey, Shift: e.shiftKey, Control: e.ctrlKey, Meta: e.metaKey })[settings.modifierKey];
+    ({ Alt: e.altKey, Shift: e.shiftKey, Control: e.ctrlKey, Meta: e.metaKey })[
+      settings.modifierKey
+    ];
   const hitTestSoon = () => {
     if (frame || !pointer) return;
     frame = requestAnimationFrame(() => {
@@ -244,8 +263,12 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
       if (!pointer || !scanner) return;
       const overCard = cardHost.contains(pointer.x, pointer.y);
       const mention = overCard ? undefined : scanner.mentionAt(pointer.x, pointer.y);
-      const armed = settings.trigger === 'hover' || (settings.trigger === 'modifier' && pointer.mod);
-      intent.pointer(armed ? mention : mention && intent.openMention === mention ? mention : undefined, overCard);
+      const armed =
+        settings.trigger === 'hover' || (settings.trigger === 'modifier' && pointer.mod);
+      intent.pointer(
+        armed ? mention : mention && intent.openMention === mention ? mention : undefined,
+        overCard,
+      );
     });
   };
   ctx.addEventListener(
@@ -279,9 +302,17 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
       if (!intent.openMention) return;
       if (event.key === 'Escape') {
         closeAndRestoreFocus();
-      } else if (event.key === 'Tab' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey && !cardHost.hasFocus()) {
+      } else if (
+        event.key === 'Tab' &&
+        !event.shiftKey &&
+        !event.altKey &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !cardHost.hasFocus()
+      ) {
         const active = document.activeElement;
-        focusOrigin = active instanceof HTMLElement && !CardHost.isHost(active) ? active : undefined;
+        focusOrigin =
+          active instanceof HTMLElement && !CardHost.isHost(active) ? active : undefined;
         if (cardHost.focusFirst()) event.preventDefault();
       }
     },
@@ -313,12 +344,19 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
       const mention = list[index];
       if (!mention) return { ok: false };
       const el = mention.range.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      el?.scrollIntoView({
+        block: 'center',
+        behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+      });
       highlights.flash(mention.range);
       return { ok: true };
     },
   };
-  const listener = createListener<typeof ContentRequests>(parseContentMessage, handlers, () => browser.runtime.id);
+  const listener = createListener<typeof ContentRequests>(
+    parseContentMessage,
+    handlers,
+    () => browser.runtime.id,
+  );
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
@@ -326,7 +364,10 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
     watchSettings(({ settings: next }) => {
       const previous = settings;
       settings = next;
-      if (!sameStrings(previous.disabledSources, next.disabledSources) || !sameStrings(previous.disabledEntities, next.disabledEntities)) {
+      if (
+        !sameStrings(previous.disabledSources, next.disabledSources) ||
+        !sameStrings(previous.disabledEntities, next.disabledEntities)
+      ) {
         cards.clear();
         if (scanner) {
           const open = intent.openMention;
@@ -340,7 +381,8 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
         void scanner?.setMatcher(compile());
       }
       if (previous.highlightStyle !== next.highlightStyle) highlights.setStyle(next.highlightStyle);
-      if (previous.theme !== next.theme && intent.openMention) void openCard(intent.openMention, false);
+      if (previous.theme !== next.theme && intent.openMention)
+        void openCard(intent.openMention, false);
       if (isActive()) start();
       else if (scanner) stop();
     }),

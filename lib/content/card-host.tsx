@@ -81,7 +81,9 @@ export class CardHost {
     if (this.container && this.host?.isConnected) return this.container;
     const host = (this.host ??= document.createElement(CARD_HOST_TAG));
     if (!this.shadow) {
-      this.shadow = host.attachShadow({ mode: import.meta.env.WXT_SHADOW_MODE === 'closed' ? 'closed' : 'open' });
+      this.shadow = host.attachShadow({
+        mode: import.meta.env.WXT_SHADOW_MODE === 'closed' ? 'closed' : 'open',
+      });
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(`${HOST_RESET}\n${themeCss}\n${positionsCss}\n${cardCss}`);
       this.shadow.adoptedStyleSheets = [sheet];

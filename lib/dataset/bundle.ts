@@ -21,7 +21,9 @@ export class DatasetError extends Error {
 /** Formats zod issues as `path: problem` lines a person can act on. */
 export function describeIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('');
     const detail =
       issue.code === 'invalid_type'
         ? `expected ${issue.expected}`

@@ -24,12 +24,14 @@ export function checkIntegrity(ds: Dataset): string[] {
     for (const alias of entity.aliases) {
       const key = alias.caseSensitive ? alias.text : alias.text.toLowerCase();
       const owner = aliasOwner.get(key);
-      if (owner) problems.push(`alias "${alias.text}" of ${entity.id} is also an alias of ${owner}`);
+      if (owner)
+        problems.push(`alias "${alias.text}" of ${entity.id} is also an alias of ${owner}`);
       aliasOwner.set(key, entity.id);
     }
     for (const role of entity.roles) {
       for (const s of role.sourceIds) {
-        if (!sourceIds.has(s)) problems.push(`entity ${entity.id}: role "${role.title}" cites unknown source "${s}"`);
+        if (!sourceIds.has(s))
+          problems.push(`entity ${entity.id}: role "${role.title}" cites unknown source "${s}"`);
       }
     }
   }
@@ -38,16 +40,20 @@ export function checkIntegrity(ds: Dataset): string[] {
     const where = `position ${p.id}`;
     if (!entityIds.has(p.entityId)) problems.push(`${where}: unknown entity "${p.entityId}"`);
     if (!topicIds.has(p.topic)) problems.push(`${where}: unknown topic "${p.topic}"`);
-    for (const s of p.sourceIds) if (!sourceIds.has(s)) problems.push(`${where}: unknown source "${s}"`);
-    for (const e of p.about ?? []) if (!entityIds.has(e)) problems.push(`${where}: about unknown entity "${e}"`);
+    for (const s of p.sourceIds)
+      if (!sourceIds.has(s)) problems.push(`${where}: unknown source "${s}"`);
+    for (const e of p.about ?? [])
+      if (!entityIds.has(e)) problems.push(`${where}: about unknown entity "${e}"`);
     for (const field of ['respondsTo', 'disputedBy'] as const) {
       for (const ref of p[field] ?? []) {
         if (!positionIds.has(ref)) problems.push(`${where}: ${field} unknown position "${ref}"`);
         if (ref === p.id) problems.push(`${where}: ${field} refers to itself`);
       }
     }
-    if (p.kind === 'quote' && !p.quote) problems.push(`${where}: a quote needs its verbatim "quote"`);
-    if (p.kind === 'paraphrase' && !p.reportedBy) problems.push(`${where}: a paraphrase must say who reported it`);
+    if (p.kind === 'quote' && !p.quote)
+      problems.push(`${where}: a quote needs its verbatim "quote"`);
+    if (p.kind === 'paraphrase' && !p.reportedBy)
+      problems.push(`${where}: a paraphrase must say who reported it`);
   }
 
   // Disputes are linked both ways: if A is disputed by B, B responds to A.
@@ -56,7 +62,9 @@ export function checkIntegrity(ds: Dataset): string[] {
     for (const ref of p.disputedBy ?? []) {
       const other = byId.get(ref);
       if (other && !(other.respondsTo ?? []).includes(p.id)) {
-        problems.push(`position ${p.id} is disputed by ${ref}, but ${ref} does not list it in respondsTo`);
+        problems.push(
+          `position ${p.id} is disputed by ${ref}, but ${ref} does not list it in respondsTo`,
+        );
       }
     }
   }

@@ -16,7 +16,13 @@ import {
 
 /** Everything a card needs for one entity, already filtered by the reader's settings. */
 /** Who the card is about: the entity without its detection data (aliases, cues). */
-export const CardEntitySchema = z.pick(EntitySchema, { id: true, displayName: true, kind: true, description: true, roles: true });
+export const CardEntitySchema = z.pick(EntitySchema, {
+  id: true,
+  displayName: true,
+  kind: true,
+  description: true,
+  roles: true,
+});
 
 export const CardDataSchema = z.object({
   entity: CardEntitySchema,
@@ -51,7 +57,8 @@ export function filterPositions(positions: readonly Position[], filter: Filter):
   const out: Position[] = [];
   for (const p of positions) {
     const sourceIds = p.sourceIds.filter((id) => !off.has(id));
-    if (sourceIds.length > 0) out.push(sourceIds.length === p.sourceIds.length ? p : { ...p, sourceIds });
+    if (sourceIds.length > 0)
+      out.push(sourceIds.length === p.sourceIds.length ? p : { ...p, sourceIds });
   }
   return out;
 }
@@ -84,7 +91,8 @@ export function buildCard(input: CardInputs, filter: Filter): CardData {
   const shown = new Set([...positions, ...about].map((p) => p.id));
   const relatedIds = new Set<string>();
   for (const p of [...positions, ...about]) {
-    for (const id of [...(p.respondsTo ?? []), ...(p.disputedBy ?? [])]) if (!shown.has(id)) relatedIds.add(id);
+    for (const id of [...(p.respondsTo ?? []), ...(p.disputedBy ?? [])])
+      if (!shown.has(id)) relatedIds.add(id);
   }
   const related = filterPositions(
     [...relatedIds].map((id) => input.lookupPosition(id)).filter((p): p is Position => !!p),
@@ -107,7 +115,11 @@ export function buildCard(input: CardInputs, filter: Filter): CardData {
 }
 
 /** Card data for entity ids straight from an in-memory dataset (the bundle fallback). */
-export function cardsFromDataset(ds: Dataset, entityIds: readonly string[], filter: Filter): CardData[] {
+export function cardsFromDataset(
+  ds: Dataset,
+  entityIds: readonly string[],
+  filter: Filter,
+): CardData[] {
   const byId = new Map(ds.positions.map((p) => [p.id, p]));
   const names = Object.fromEntries(ds.entities.map((e) => [e.id, e.displayName]));
   const disabled = new Set(filter.disabledEntities ?? []);
@@ -159,7 +171,9 @@ export interface SearchIndex {
  * pre-folded text: phrases from quotes must match exactly as typed, which token-based
  * full-text libraries do not promise, and 10,000 positions scan well inside one frame.
  */
-export function buildSearchIndex(ds: Pick<Dataset, 'entities' | 'sources' | 'topics' | 'positions'>): SearchIndex {
+export function buildSearchIndex(
+  ds: Pick<Dataset, 'entities' | 'sources' | 'topics' | 'positions'>,
+): SearchIndex {
   const names = new Map(ds.entities.map((e) => [e.id, e.displayName]));
   const publishers = new Map(ds.sources.map((s) => [s.id, s.publisher]));
   const topics = new Map(ds.topics.map((t) => [t.id, t.label]));

@@ -33,7 +33,9 @@ export const AliasSchema = z.object({
   strength: z.enum(['strong', 'weak']),
   caseSensitive: z.boolean(),
   allCaps: z.optional(z.boolean()),
-  role: z.optional(z.enum(['fullName', 'surname', 'givenName', 'handle', 'organization', 'affiliate'])),
+  role: z.optional(
+    z.enum(['fullName', 'surname', 'givenName', 'handle', 'organization', 'affiliate']),
+  ),
   ambiguous: z.optional(z.boolean()),
   note: z.optional(nonEmpty()),
 });

@@ -413,7 +413,11 @@ function antecedentOf(
   const nearest = list[lo - 1];
   if (!nearest || (nearest.block !== block && at - nearest.end > COREF_WINDOW)) return undefined;
   // Within one sentence the nearest name wins ("Then Elon Musk took the stage, and Musk said").
-  if (nearest.block === block && !/[.!?…]["'”’)]*\s/.test(text.slice(nearest.end - base, at - base))) return nearest;
+  if (
+    nearest.block === block &&
+    !/[.!?…]["'”’)]*\s/.test(text.slice(nearest.end - base, at - base))
+  )
+    return nearest;
   let first = lo - 1;
   while (first > 0 && list[first - 1]?.block === nearest.block) first--;
   return mostSalient(list, nearest.block, list[first]);
@@ -425,9 +429,14 @@ function antecedentOf(
  * page about Elon Musk, "His father, Errol Musk, … Musk has a brother" is still Elon; on a page
  * about Kimbal Musk that names Elon once, "Musk said" is Kimbal.
  */
-function mostSalient(list: readonly Antecedent[], passageBlock: number | undefined, preferred: Antecedent | undefined): Antecedent | undefined {
+function mostSalient(
+  list: readonly Antecedent[],
+  passageBlock: number | undefined,
+  preferred: Antecedent | undefined,
+): Antecedent | undefined {
   const score = new Map<string, number>();
-  for (const a of list) score.set(a.key, (score.get(a.key) ?? 0) + (a.block === passageBlock ? 1.5 : 1));
+  for (const a of list)
+    score.set(a.key, (score.get(a.key) ?? 0) + (a.block === passageBlock ? 1.5 : 1));
   let best = preferred;
   for (const a of list) {
     if ((score.get(a.key) ?? 0) > (best ? (score.get(best.key) ?? 0) : -1)) best = a;

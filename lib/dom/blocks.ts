@@ -6,16 +6,24 @@
 
 /** Elements whose text is never scanned (editable, code, non-rendered), by `localName`. */
 const EXCLUDED = new Set(
-  'script style noscript template textarea input select option code pre kbd samp svg math iframe object canvas video audio title'.split(' '),
+  'script style noscript template textarea input select option code pre kbd samp svg math iframe object canvas video audio title'.split(
+    ' ',
+  ),
 );
 
 /** Phrasing elements that do not break a line: text across them joins into one segment. */
 const INLINE = new Set(
-  'a abbr b bdi bdo cite data del dfn em font i ins label mark q ruby rb rt s small span strong sub sup time tt u var wbr big nobr acronym strike button output meter progress slot'.split(' '),
+  'a abbr b bdi bdo cite data del dfn em font i ins label mark q ruby rb rt s small span strong sub sup time tt u var wbr big nobr acronym strike button output meter progress slot'.split(
+    ' ',
+  ),
 );
 
 /** Built-ins that can have a shadow root (custom elements can too). */
-const SHADOW_HOST = new Set('article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' '));
+const SHADOW_HOST = new Set(
+  'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(
+    ' ',
+  ),
+);
 
 /** A segment is cut (at a text node boundary) past this length when a chunk must end. */
 const MAX_SEGMENT = 8192;
@@ -186,7 +194,8 @@ export class SegmentReader {
     this.next = null;
     if (root.nodeType === ELEMENT && classifier.info(root).excluded) return;
     if (root === clean) this.elementsOnly(root);
-    else if (root.nodeType !== ELEMENT || this.visitElement(root as Element)) this.next = this.walker.nextNode();
+    else if (root.nodeType !== ELEMENT || this.visitElement(root as Element))
+      this.next = this.walker.nextNode();
   }
 
   /** Forgets the segments read so far (call after matching them). */
@@ -270,7 +279,8 @@ export class SegmentReader {
     for (let node: Node | null = root; node; node = walker.nextNode()) {
       this.visited++;
       const name = (node as Element).localName;
-      if (name && (name.includes('-') || SHADOW_HOST.has(name)) && (node as Element).shadowRoot) this.shadowRoots.push((node as Element).shadowRoot!);
+      if (name && (name.includes('-') || SHADOW_HOST.has(name)) && (node as Element).shadowRoot)
+        this.shadowRoots.push((node as Element).shadowRoot!);
     }
   }
 

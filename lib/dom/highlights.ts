@@ -47,8 +47,10 @@ export class MentionHighlights {
   /** Makes sure the registry and the stylesheet are in place for a root (pages may remove them). */
   attach(root: Document | ShadowRoot): void {
     const registry = this.win.CSS?.highlights;
-    if (registry && this.mention && registry.get(MENTION_HIGHLIGHT) !== this.mention) registry.set(MENTION_HIGHLIGHT, this.mention);
-    if (registry && this.reveal && registry.get(REVEAL_HIGHLIGHT) !== this.reveal) registry.set(REVEAL_HIGHLIGHT, this.reveal);
+    if (registry && this.mention && registry.get(MENTION_HIGHLIGHT) !== this.mention)
+      registry.set(MENTION_HIGHLIGHT, this.mention);
+    if (registry && this.reveal && registry.get(REVEAL_HIGHLIGHT) !== this.reveal)
+      registry.set(REVEAL_HIGHLIGHT, this.reveal);
     if (this.sheet && !root.adoptedStyleSheets.includes(this.sheet)) {
       try {
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];

@@ -5,7 +5,14 @@
  * every pass (contract 6).
  */
 import { detectMentions, mightContainMention, type CompiledMatcher, type Mention } from '../detect';
-import { BlockClassifier, SegmentReader, isBlank, isBlockElement, rangeForSpan, type Segment } from './blocks';
+import {
+  BlockClassifier,
+  SegmentReader,
+  isBlank,
+  isBlockElement,
+  rangeForSpan,
+  type Segment,
+} from './blocks';
 import { MentionHighlights } from './highlights';
 
 /** A mention on the page. */
@@ -107,7 +114,8 @@ export class PageScanner {
   /** Swaps the matcher (entities switched on or off) and rescans the page. */
   setMatcher(matcher: CompiledMatcher): Promise<void> {
     this.matcher = matcher;
-    for (const list of this.byBlock.values()) for (const m of list) this.opts.highlights.delete(m.range);
+    for (const list of this.byBlock.values())
+      for (const m of list) this.opts.highlights.delete(m.range);
     this.byBlock.clear();
     this.awaiting.clear();
     this.evidence.clear();
@@ -131,7 +139,8 @@ export class PageScanner {
   /** Mentions per entity id. */
   counts(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const list of this.byBlock.values()) for (const m of list) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
+    for (const list of this.byBlock.values())
+      for (const m of list) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
     return counts;
   }
 
@@ -146,11 +155,15 @@ export class PageScanner {
    */
   mentionAt(x: number, y: number): PageMention | undefined {
     const doc = this.doc;
-    const shadowRoots = [...this.observedRoots].filter((r): r is ShadowRoot => r instanceof this.opts.win.ShadowRoot);
+    const shadowRoots = [...this.observedRoots].filter(
+      (r): r is ShadowRoot => r instanceof this.opts.win.ShadowRoot,
+    );
     let node: Node | null = null;
     let offset = 0;
     if (typeof doc.caretPositionFromPoint === 'function') {
-      const pos = (doc.caretPositionFromPoint as (x: number, y: number, o?: unknown) => CaretPosition | null)(x, y, { shadowRoots });
+      const pos = (
+        doc.caretPositionFromPoint as (x: number, y: number, o?: unknown) => CaretPosition | null
+      )(x, y, { shadowRoots });
       node = pos?.offsetNode ?? null;
       offset = pos?.offset ?? 0;
     } else if (typeof doc.caretRangeFromPoint === 'function') {
@@ -164,9 +177,14 @@ export class PageScanner {
     const list = this.byBlock.get(this.classifier.blockOf(node));
     if (!list) return undefined;
     for (const m of list) {
-      if (m.range.comparePoint(node, offset) !== 0 && !(m.range.endContainer === node && m.range.endOffset === offset)) continue;
+      if (
+        m.range.comparePoint(node, offset) !== 0 &&
+        !(m.range.endContainer === node && m.range.endOffset === offset)
+      )
+        continue;
       for (const rect of m.range.getClientRects()) {
-        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1)
+          return m;
       }
     }
     return undefined;
@@ -190,9 +208,11 @@ export class PageScanner {
 
   private enqueue(task: () => Promise<void>): Promise<void> {
     const generation = this.generation;
-    this.queue = this.queue.then(() => (generation === this.generation ? task() : undefined)).catch((error: unknown) => {
-      console.warn('[factcards] scan failed:', error);
-    });
+    this.queue = this.queue
+      .then(() => (generation === this.generation ? task() : undefined))
+      .catch((error: unknown) => {
+        console.warn('[factcards] scan failed:', error);
+      });
     return this.queue;
   }
 
@@ -200,7 +220,8 @@ export class PageScanner {
   private idle(): Promise<IdleDeadline | undefined> {
     const win = this.opts.win;
     return new Promise((resolve) => {
-      if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback((d) => resolve(d), { timeout: 300 });
+      if (typeof win.requestIdleCallback === 'function')
+        win.requestIdleCallback((d) => resolve(d), { timeout: 300 });
       else win.setTimeout(() => resolve(undefined), 0);
     });
   }
@@ -238,7 +259,10 @@ export class PageScanner {
       // Pages without any mention are the common case: native text reads and one automaton pass
       // decide that; then only elements are walked, to find shadow roots. A root too large to read
       // in one go (a long task) is walked whole, in chunks.
-      const top = root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : (root as Element | ShadowRoot);
+      const top =
+        root.nodeType === Node.DOCUMENT_NODE
+          ? ((root as Document).body ?? (root as Document).documentElement)
+          : (root as Element | ShadowRoot);
       const clean = top && this.isClean(top) ? top : undefined;
       if (overdue() && !(await pause())) return;
       const shadowRoots: ShadowRoot[] = [];
@@ -368,10 +392,16 @@ export class PageScanner {
       this.awaiting.delete(block);
       if (!block.isConnected) continue;
       this.removeBlock(block);
-      const reader = new SegmentReader(block, this.classifier, [], (text, of) => of === block && this.mightMatch(text));
+      const reader = new SegmentReader(
+        block,
+        this.classifier,
+        [],
+        (text, of) => of === block && this.mightMatch(text),
+      );
       reader.read(() => false);
       this.enqueueSegments(reader, true);
-      for (let batch = this.full.shift(); batch; batch = this.full.shift()) found += this.match(...batch);
+      for (let batch = this.full.shift(); batch; batch = this.full.shift())
+        found += this.match(...batch);
     }
     return found;
   }
@@ -415,7 +445,12 @@ export class PageScanner {
         else if (node.nodeType === Node.TEXT_NODE) continue; // blank text between blocks
         this.dirty.add(node);
       }
-      if ((added || record.removedNodes.length > 0) && joinsText(record.previousSibling) && joinsText(record.nextSibling)) aroundChanged = true;
+      if (
+        (added || record.removedNodes.length > 0) &&
+        joinsText(record.previousSibling) &&
+        joinsText(record.nextSibling)
+      )
+        aroundChanged = true;
       if (aroundChanged) this.dirty.add(target);
     }
     // Throttle, not debounce: a page that mutates constantly (a ticker) must not starve scans.
@@ -433,14 +468,16 @@ export class PageScanner {
     if (this.pruneNeeded) {
       this.pruneNeeded = false;
       for (const [block, list] of this.byBlock) {
-        if (!block.isConnected || list.some((m) => !m.range.startContainer.isConnected)) this.removeBlock(block);
+        if (!block.isConnected || list.some((m) => !m.range.startContainer.isConnected))
+          this.removeBlock(block);
       }
     }
     // Rescan each changed node's whole block: the text around it decides what it means.
     const roots = new Set<Node>();
     for (const node of this.dirty) {
       if (!node.isConnected) continue;
-      const isBlockElement = node.nodeType === Node.ELEMENT_NODE && this.classifier.blockOf(node) === node;
+      const isBlockElement =
+        node.nodeType === Node.ELEMENT_NODE && this.classifier.blockOf(node) === node;
       roots.add(isBlockElement ? node : this.classifier.blockOf(node));
     }
     this.dirty.clear();

@@ -5,7 +5,14 @@
  */
 import { it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { DatasetService, openCache, readCachedDataset, readCards, readPositionsByTopic, seedCache } from '@/lib/db';
+import {
+  DatasetService,
+  openCache,
+  readCachedDataset,
+  readCards,
+  readPositionsByTopic,
+  seedCache,
+} from '@/lib/db';
 import { computeDatasetVersion, getBundledDataset } from '@/lib/dataset/bundle';
 import { buildSearchIndex, searchPositions } from '@/lib/dataset/query';
 import type { Dataset } from '@/lib/dataset/schema';
@@ -14,9 +21,12 @@ import type { Dataset } from '@/lib/dataset/schema';
 function generate(entityCount: number, positionCount: number): Dataset {
   const base = getBundledDataset().dataset;
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
-  const words = 'open research model safety compute science policy scale agents data press truth risk market'.split(' ');
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  const words =
+    'open research model safety compute science policy scale agents data press truth risk market'.split(
+      ' ',
+    );
   const entities = Array.from({ length: entityCount }, (_, i) => ({
     ...base.entities[i % base.entities.length]!,
     id: `entity-${i}`,
@@ -66,9 +76,15 @@ async function measure(dataset: Dataset) {
     'build search index': await time(() => buildSearchIndex(dataset)),
   };
   const index = buildSearchIndex(dataset);
-  results['search one query'] = await time(() => searchPositions(index, 'open research', { disabledSources: [] }), 11);
+  results['search one query'] = await time(
+    () => searchPositions(index, 'open research', { disabledSources: [] }),
+    11,
+  );
   db.close();
-  return { results, counts: `${dataset.entities.length} entities, ${dataset.positions.length} positions` };
+  return {
+    results,
+    counts: `${dataset.entities.length} entities, ${dataset.positions.length} positions`,
+  };
 }
 
 it('measures seeding and queries: bundled vs 10,000 positions / 500 entities', async () => {

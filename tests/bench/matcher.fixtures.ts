@@ -14,7 +14,6 @@ export { random };
 export const realEntities = z.array(EntitySchema).parse(entitiesJson);
 export const realConfig: MatcherConfig = matcherConfigFromEntities(realEntities);
 
-
 const SYLLABLES =
   'ka zu vo ri mex tal qui bor nyx dra pel sho wen gri fal ori lun tez yav kel'.split(' ');
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

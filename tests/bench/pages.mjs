@@ -8,7 +8,8 @@ import { random } from './random.mjs';
 // Vocabulary vetted so that no alias occurs inside it even ignoring case and word boundaries
 // (no "melon", "felony", "Barcelona", "musket", "whole cunning"): the no-mention page must take
 // the extension's fast path, and that is checked with the real matcher before the run.
-const WORDS = `the a of to and in that for on with as at by from said says would could will has had have
+const WORDS =
+  `the a of to and in that for on with as at by from said says would could will has had have
   was were is are be been company market year people new first last over after before while about
   report reports according government officials investors shares percent billion million quarter
   growth plan plans deal talks week month today yesterday data model models research researchers
@@ -26,18 +27,20 @@ const WORDS = `the a of to and in that for on with as at by from said says would
   emerging ventures capital fund funds portfolio acquisition merger lawsuit filing settlement
   debate critics supporters argued warned promised expected announced confirmed declined denied
   quickly slowly largely mostly nearly roughly sharply steadily quietly publicly privately`
-  .split(/\s+/)
-  .filter(Boolean);
-const CAPITALIZED = `Monday Tuesday Wednesday Thursday Friday Reuters Bloomberg Washington London Paris Beijing
+    .split(/\s+/)
+    .filter(Boolean);
+const CAPITALIZED =
+  `Monday Tuesday Wednesday Thursday Friday Reuters Bloomberg Washington London Paris Beijing
   Tokyo Berlin Texas California Nevada Ohio Google Microsoft Amazon Apple Nvidia OpenAI Anthropic
   Meta Tesla SpaceX Twitter Congress Europe Brussels Senate Samsung Intel Oracle Netflix Boeing
   Airbus Toyota Ford Mumbai Delhi Bangalore Sydney Toronto Chicago Boston Seattle Austin Memphis`
-  .split(/\s+/)
-  .filter(Boolean);
-const PEOPLE = `Sarah Chen|Marcus Webb|Priya Natarajan|Tom Alvarez|Julia Brandt|Kenji Watanabe|Amara Okafor|
+    .split(/\s+/)
+    .filter(Boolean);
+const PEOPLE =
+  `Sarah Chen|Marcus Webb|Priya Natarajan|Tom Alvarez|Julia Brandt|Kenji Watanabe|Amara Okafor|
   Daniel Reyes|Hannah Schulz|Omar Haddad|Lucy Park|Ravi Shankar|Nora Lindqvist|Peter Novak`
-  .split('|')
-  .map((s) => s.trim());
+    .split('|')
+    .map((s) => s.trim());
 
 /**
  * Real mentions: [html, text]. Split markup, NBSP, soft hyphen, handles and possessives included,
@@ -85,10 +88,12 @@ function writer(rnd, mentionRate) {
     const n = 8 + Math.floor(rnd() * 16);
     for (let w = 0; w < n; w++) {
       const r = rnd();
-      const word = r < 0.1 ? any(CAPITALIZED) : r < 0.12 ? String(Math.floor(rnd() * 2000)) : any(WORDS);
+      const word =
+        r < 0.1 ? any(CAPITALIZED) : r < 0.12 ? String(Math.floor(rnd() * 2000)) : any(WORDS);
       const shown = w === 0 ? cap(word) : word;
       const markup = rnd();
-      if (markup < 0.025 && w > 0) html.push(`<a href="/news/${Math.floor(rnd() * 1e6)}">${shown}</a>`);
+      if (markup < 0.025 && w > 0)
+        html.push(`<a href="/news/${Math.floor(rnd() * 1e6)}">${shown}</a>`);
       else if (markup < 0.035) html.push(`<em>${shown}</em>`);
       else if (markup < 0.04) html.push(`<strong>${shown}</strong>`);
       else html.push(shown);
@@ -114,7 +119,8 @@ function writer(rnd, mentionRate) {
   };
   const headline = () => {
     const words = [];
-    for (let w = 4 + Math.floor(rnd() * 6); w > 0; w--) words.push(rnd() < 0.3 ? any(CAPITALIZED) : any(WORDS));
+    for (let w = 4 + Math.floor(rnd() * 6); w > 0; w--)
+      words.push(rnd() < 0.3 ? any(CAPITALIZED) : any(WORDS));
     return cap(words.join(' '));
   };
   return { any, sentence, paragraph, headline };
@@ -145,9 +151,11 @@ export function articlePage({ chars, seed = 1, mentionRate = 0.02, title = 'Benc
     blocks.push(text);
     total += text.length;
   };
-  out.push(`<header class="site"><nav><ul>${['World', 'Business', 'Tech', 'Science', 'Opinion', 'Sport']
-    .map((s) => `<li><a href="/${s.toLowerCase()}">${s}</a></li>`)
-    .join('')}</ul></nav></header><main>`);
+  out.push(
+    `<header class="site"><nav><ul>${['World', 'Business', 'Tech', 'Science', 'Opinion', 'Sport']
+      .map((s) => `<li><a href="/${s.toLowerCase()}">${s}</a></li>`)
+      .join('')}</ul></nav></header><main>`,
+  );
   let story = 0;
   while (total < chars) {
     story++;
@@ -156,7 +164,11 @@ export function articlePage({ chars, seed = 1, mentionRate = 0.02, title = 'Benc
     block('h1', [h1, h1]);
     const author = w.any(PEOPLE);
     const dateline = ` · ${w.any(CAPITALIZED)} · ${1 + Math.floor(rnd() * 28)} March`;
-    block('p', [`By <a href="/authors/${story}">${author}</a>${dateline}`, `By ${author}${dateline}`], ' class="byline"');
+    block(
+      'p',
+      [`By <a href="/authors/${story}">${author}</a>${dateline}`, `By ${author}${dateline}`],
+      ' class="byline"',
+    );
     const sections = 2 + Math.floor(rnd() * 4);
     for (let s = 0; s < sections && total < chars; s++) {
       if (s > 0) {
@@ -180,7 +192,11 @@ export function articlePage({ chars, seed = 1, mentionRate = 0.02, title = 'Benc
       } else if (extra < 0.58) {
         out.push('<table><tr><th>Company</th><th>Price</th><th>Change</th></tr>');
         for (let r = 3 + Math.floor(rnd() * 4); r > 0; r--) {
-          const row = [w.any(CAPITALIZED), (rnd() * 900).toFixed(2), `${rnd() < 0.5 ? '-' : '+'}${(rnd() * 5).toFixed(1)}%`];
+          const row = [
+            w.any(CAPITALIZED),
+            (rnd() * 900).toFixed(2),
+            `${rnd() < 0.5 ? '-' : '+'}${(rnd() * 5).toFixed(1)}%`,
+          ];
           out.push('<tr>');
           for (const cell of row) block('td', [cell, cell]);
           out.push('</tr>');
@@ -188,13 +204,19 @@ export function articlePage({ chars, seed = 1, mentionRate = 0.02, title = 'Benc
         out.push('</table>');
       } else if (extra < 0.62) {
         // Excluded by the extension (code), read by the floor and by mark.js.
-        out.push(`<pre><code>const total = items.reduce((sum, item) =&gt; sum + item.price, 0); // ${esc(w.sentence()[1])}</code></pre>`);
+        out.push(
+          `<pre><code>const total = items.reduce((sum, item) =&gt; sum + item.price, 0); // ${esc(w.sentence()[1])}</code></pre>`,
+        );
       }
     }
-    out.push(`<aside><h3>Related</h3><ul>${[0, 1, 2].map(() => `<li><a href="/news/${Math.floor(rnd() * 1e6)}">${w.headline()}</a></li>`).join('')}</ul></aside>`);
+    out.push(
+      `<aside><h3>Related</h3><ul>${[0, 1, 2].map(() => `<li><a href="/news/${Math.floor(rnd() * 1e6)}">${w.headline()}</a></li>`).join('')}</ul></aside>`,
+    );
     out.push('</article>');
   }
-  out.push('</main><footer class="site"><form><label>Newsletter <input name="email" placeholder="you@example.org"></label> <textarea>Comments go here</textarea> <button>Subscribe</button></form><p>© Benchmark News</p></footer>');
+  out.push(
+    '</main><footer class="site"><form><label>Newsletter <input name="email" placeholder="you@example.org"></label> <textarea>Comments go here</textarea> <button>Subscribe</button></form><p>© Benchmark News</p></footer>',
+  );
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style>
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"${title}"}</script></head><body>${out.join('\n')}</body></html>`;
   return { html, blocks, chars: total };
@@ -204,14 +226,21 @@ export function articlePage({ chars, seed = 1, mentionRate = 0.02, title = 'Benc
  * An infinite feed: `initial` posts in one container, then `window.startFeed()` appends one post
  * every `interval` ms, `appended` times, and sets `window.__feedDone` (performance.now()) at the end.
  */
-export function feedPage({ seed = 9, initial = 200, appended = 50, interval = 100, mentionRate = 0.03 } = {}) {
+export function feedPage({
+  seed = 9,
+  initial = 200,
+  appended = 50,
+  interval = 100,
+  mentionRate = 0.03,
+} = {}) {
   const rnd = random(seed);
   const w = writer(rnd, mentionRate);
   const post = (i) => {
     const author = w.any(PEOPLE);
     const handle = author.toLowerCase().replace(' ', '_');
     const paras = [];
-    for (let p = 1 + Math.floor(rnd() * 3); p > 0; p--) paras.push(`<p>${w.paragraph(1, 3)[0]}</p>`);
+    for (let p = 1 + Math.floor(rnd() * 3); p > 0; p--)
+      paras.push(`<p>${w.paragraph(1, 3)[0]}</p>`);
     return `<header><a href="/u/${handle}"><strong>${author}</strong> @${handle}</a> · <time>${1 + (i % 59)}m</time></header>${paras.join('')}<footer><button>Reply</button> <button>Repost</button> <span>${Math.floor(rnd() * 900)} likes</span></footer>`;
   };
   const first = [];

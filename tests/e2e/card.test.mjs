@@ -50,11 +50,20 @@ describe('hover card', () => {
       const text = await card(page).innerText();
       assert.ok(text.includes(entity.description), `${entity.displayName}: description`);
       assert.match(text, /\b(Quote|Reported|Fact)\b/, `${entity.displayName}: kind badges`);
-      const links = await card(page).locator('.fc-source a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const links = await card(page)
+        .locator('.fc-source a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       const verified = new Set(sources.filter((s) => s.url).map((s) => s.url));
-      assert.ok(links.every((href) => verified.has(href)), `${entity.displayName}: only verified links (${links})`);
+      assert.ok(
+        links.every((href) => verified.has(href)),
+        `${entity.displayName}: only verified links (${links})`,
+      );
       const unlinked = await card(page).locator('.fc-source > span:first-child').allInnerTexts();
-      for (const label of unlinked) assert.ok(!sources.find((s) => s.url && label.startsWith(s.publisher)), `a source with a URL is linked: ${label}`);
+      for (const label of unlinked)
+        assert.ok(
+          !sources.find((s) => s.url && label.startsWith(s.publisher)),
+          `a source with a URL is linked: ${label}`,
+        );
       assert.match(await card(page).locator('.fc-footer').innerText(), /^All \d+ positions$/);
       await page.keyboard.press('Escape');
       await waitForDialog(page, entity.displayName, { present: false });
@@ -68,7 +77,9 @@ describe('hover card', () => {
     await page.waitForTimeout(300);
     const cdp = await kit.context.newCDPSession(page);
     const statuses = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => statuses.push(...versions.map((v) => v.runningStatus)));
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) =>
+      statuses.push(...versions.map((v) => v.runningStatus)),
+    );
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     const deadline = Date.now() + 3000;
@@ -77,7 +88,11 @@ describe('hover card', () => {
     await cdp.detach();
     await hover(page, 'Vinod Khosla');
     await waitForDialog(page, 'Vinod Khosla');
-    const [measure] = await page.evaluate(() => performance.getEntriesByName('factcards:card').map((e) => ({ duration: e.duration, ...e.detail })));
+    const [measure] = await page.evaluate(() =>
+      performance
+        .getEntriesByName('factcards:card')
+        .map((e) => ({ duration: e.duration, ...e.detail })),
+    );
     assert.equal(measure.prefetched, true, 'card data was fetched right after the scan');
     assert.equal(measure.entityId, 'vinod-khosla');
     await page.close();
@@ -140,7 +155,10 @@ describe('hover card', () => {
   it('the keyboard command opens the next visible mention, focused, and the close command closes it', async () => {
     const page = await openPage(kit, 'card-page.html');
     const tabId = await tabIdFor(kit.sw, page);
-    assert.deepEqual(await sendToTab(kit.sw, tabId, { type: 'runCommand', command: 'next-mention' }), { ok: true });
+    assert.deepEqual(
+      await sendToTab(kit.sw, tabId, { type: 'runCommand', command: 'next-mention' }),
+      { ok: true },
+    );
     await waitForDialog(page, 'Elon Musk');
     assert.equal(await page.evaluate(() => document.activeElement?.localName), 'factcards-card');
     await sendToTab(kit.sw, tabId, { type: 'runCommand', command: 'next-mention' });
@@ -159,7 +177,14 @@ describe('hover card', () => {
       await Promise.all(el.getAnimations().map((a) => a.finished));
       const cs = getComputedStyle(el);
       const host = el.getRootNode().host;
-      return { fontSize: cs.fontSize, opacity: cs.opacity, display: cs.display, transform: cs.transform, font: cs.fontFamily, hostDisplay: getComputedStyle(host).display };
+      return {
+        fontSize: cs.fontSize,
+        opacity: cs.opacity,
+        display: cs.display,
+        transform: cs.transform,
+        font: cs.fontFamily,
+        hostDisplay: getComputedStyle(host).display,
+      };
     });
     assert.equal(style.fontSize, '14px');
     assert.equal(style.opacity, '1');
@@ -167,9 +192,17 @@ describe('hover card', () => {
     assert.equal(style.transform, 'none');
     assert.ok(!/Comic/.test(style.font));
     const box = await card(page).boundingBox();
-    assert.ok(box && box.width >= 200 && box.height >= 80, `visible card box ${JSON.stringify(box)}`);
-    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 800, 'inside the viewport');
-    await page.screenshot({ path: resolve(ROOT, 'tests/e2e/.artifacts/hostile.png') }).catch(() => undefined);
+    assert.ok(
+      box && box.width >= 200 && box.height >= 80,
+      `visible card box ${JSON.stringify(box)}`,
+    );
+    assert.ok(
+      box.x >= 0 && box.y >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 800,
+      'inside the viewport',
+    );
+    await page
+      .screenshot({ path: resolve(ROOT, 'tests/e2e/.artifacts/hostile.png') })
+      .catch(() => undefined);
     await assertPageInvariants(assert, kit, page);
     await page.close();
   });
@@ -189,8 +222,14 @@ describe('hover card', () => {
           open.onsuccess = () => {
             const tx = open.result.transaction('positions', 'readwrite');
             tx.objectStore('positions').put({
-              id: 'zz-hostile', entityId: 'vinod-khosla', topic: 'open-source', kind: 'fact', salience: 1,
-              summary: '<img src=x onerror=alert(1)><b>bold</b>', date: '2024', sourceIds: ['benzinga-2024'],
+              id: 'zz-hostile',
+              entityId: 'vinod-khosla',
+              topic: 'open-source',
+              kind: 'fact',
+              salience: 1,
+              summary: '<img src=x onerror=alert(1)><b>bold</b>',
+              date: '2024',
+              sourceIds: ['benzinga-2024'],
             });
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
@@ -206,14 +245,17 @@ describe('hover card', () => {
     assert.equal(await card(page).locator('img, b').count(), 0, 'no element was created from data');
     await page.waitForTimeout(300);
     assert.equal(alerted, false);
-    await kit.sw.evaluate(() => new Promise((resolve) => {
-      const open = indexedDB.open('factcards');
-      open.onsuccess = () => {
-        const tx = open.result.transaction('positions', 'readwrite');
-        tx.objectStore('positions').delete('zz-hostile');
-        tx.oncomplete = () => resolve();
-      };
-    }));
+    await kit.sw.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('factcards');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('positions', 'readwrite');
+            tx.objectStore('positions').delete('zz-hostile');
+            tx.oncomplete = () => resolve();
+          };
+        }),
+    );
     await page.close();
   });
 

@@ -23,7 +23,11 @@ describe('closed shadow root build', () => {
     await waitForDialog(page, 'Vinod Khosla');
     const fromPage = await page.evaluate(() => {
       const host = document.querySelector('factcards-card');
-      return { host: !!host, shadowRoot: host?.shadowRoot ?? null, parent: host?.parentElement?.localName };
+      return {
+        host: !!host,
+        shadowRoot: host?.shadowRoot ?? null,
+        parent: host?.parentElement?.localName,
+      };
     });
     assert.deepEqual(fromPage, { host: true, shadowRoot: null, parent: 'html' });
     await page.close();

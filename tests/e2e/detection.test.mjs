@@ -17,7 +17,8 @@ import {
 
 /** A long page: ~`kb` kilobytes of prose with one mention at the very end. */
 function longPage(kb) {
-  const para = '<p>The committee met again on Tuesday to discuss the budget, the new library wing and the parking plan for the spring term. Members asked many questions.</p>\n';
+  const para =
+    '<p>The committee met again on Tuesday to discuss the budget, the new library wing and the parking plan for the spring term. Members asked many questions.</p>\n';
   const count = Math.ceil((kb * 1024) / para.length);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body><main>${para.repeat(count)}<p id="end">At the very end: Vinod Khosla.</p></main></body></html>`;
 }
@@ -25,7 +26,11 @@ function longPage(kb) {
 describe('detection', () => {
   let kit;
   before(async () => {
-    kit = await launch({ routes: { '/long.html': () => ({ type: 'text/html; charset=utf-8', body: longPage(3 * 1024) }) } });
+    kit = await launch({
+      routes: {
+        '/long.html': () => ({ type: 'text/html; charset=utf-8', body: longPage(3 * 1024) }),
+      },
+    });
     await waitForSeed(kit.sw);
   });
   after(async () => {
@@ -39,15 +44,33 @@ describe('detection', () => {
     await waitForScan(page);
     const texts = await highlighted(page);
     assert.deepEqual(texts, [
-      'YANN LECUN', 'ELON MUSK',
-      'Yann LeCun', 'Elon Musk', 'Vinod Khosla',
-      'LeCun', 'Musk', 'Khosla',
-      'Yann LeCun', 'LeCun',
-      'Elon Musk', 'xAI', 'xAI', 'x.AI',
-      '@ylecun', '@elonmusk', '@vkhosla', '@xai', 'xAI',
+      'YANN LECUN',
+      'ELON MUSK',
+      'Yann LeCun',
+      'Elon Musk',
+      'Vinod Khosla',
+      'LeCun',
+      'Musk',
+      'Khosla',
+      'Yann LeCun',
+      'LeCun',
+      'Elon Musk',
+      'xAI',
+      'xAI',
+      'x.AI',
+      '@ylecun',
+      '@elonmusk',
+      '@vkhosla',
+      '@xai',
+      'xAI',
       'Yann Le Cun',
-      'Khosla Ventures', 'Khosla-backed',
-      'Vinod Khosla', 'Elon Musk', 'Yann LeCun', 'xAI', 'Yann LeCun',
+      'Khosla Ventures',
+      'Khosla-backed',
+      'Vinod Khosla',
+      'Elon Musk',
+      'Yann LeCun',
+      'xAI',
+      'Yann LeCun',
     ]);
     // Split by markup, the card still opens for the whole name.
     await hover(page, 'Yann LeCun', { nth: 2 });
@@ -87,14 +110,30 @@ describe('detection', () => {
     // The page's own script still owns and updates its text node.
     const before = await page.evaluate(() => window.tickerTicks());
     await page.waitForTimeout(300);
-    assert.ok(await page.evaluate(() => window.pageApi.countNodeIsOriginal()), 'the page keeps its text node');
-    assert.ok((await page.evaluate(() => window.tickerTicks())) > before, 'the page script keeps running');
+    assert.ok(
+      await page.evaluate(() => window.pageApi.countNodeIsOriginal()),
+      'the page keeps its text node',
+    );
+    assert.ok(
+      (await page.evaluate(() => window.tickerTicks())) > before,
+      'the page script keeps running',
+    );
     // Read both in one task: the ticker moves every 50 ms.
-    const shown = await page.evaluate(() => ({ text: document.getElementById('count').textContent, ticks: String(window.tickerTicks()) }));
+    const shown = await page.evaluate(() => ({
+      text: document.getElementById('count').textContent,
+      ticks: String(window.tickerTicks()),
+    }));
     assert.equal(shown.text, shown.ticks, "the page's own text updates still show");
-    const changes = (await mutations(page)).filter((m) => !(m.type === 'text' && m.parent === 'span'));
+    const changes = (await mutations(page)).filter(
+      (m) => !(m.type === 'text' && m.parent === 'span'),
+    );
     const byPage = changes.filter((m) => m.tag !== 'factcards-card');
-    assert.ok(byPage.every((m) => ['p', 'section', 'h2'].includes(m.tag) || m.type === 'text' || m.type === 'removed'), JSON.stringify(byPage));
+    assert.ok(
+      byPage.every(
+        (m) => ['p', 'section', 'h2'].includes(m.tag) || m.type === 'text' || m.type === 'removed',
+      ),
+      JSON.stringify(byPage),
+    );
     assert.ok(changes.filter((m) => m.tag === 'factcards-card').length <= 1);
     await page.close();
   });

@@ -2,7 +2,16 @@
 // background, the popup and the options page, in a real Chromium with the built extension.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertPageInvariants, hover, launch, readIdb, recordMutations, waitForDialog, waitForScan, waitForSeed } from './kit.mjs';
+import {
+  assertPageInvariants,
+  hover,
+  launch,
+  readIdb,
+  recordMutations,
+  waitForDialog,
+  waitForScan,
+  waitForSeed,
+} from './kit.mjs';
 
 describe('foundation', () => {
   let kit;
@@ -16,10 +25,18 @@ describe('foundation', () => {
   it('seeds IndexedDB from the bundled dataset', async () => {
     const positions = await waitForSeed(kit.sw);
     const entities = await readIdb(kit.sw, 'entities');
-    assert.deepEqual(entities.map((e) => e.displayName).sort(), ['Elon Musk', 'Vinod Khosla', 'Yann LeCun', 'xAI']);
+    assert.deepEqual(entities.map((e) => e.displayName).sort(), [
+      'Elon Musk',
+      'Vinod Khosla',
+      'Yann LeCun',
+      'xAI',
+    ]);
     assert.ok(positions.length >= 20, `expected the curated positions, got ${positions.length}`);
     const meta = await readIdb(kit.sw, 'meta');
-    assert.ok(meta.find((m) => m.key === 'datasetVersion')?.value, 'the cache records its dataset version');
+    assert.ok(
+      meta.find((m) => m.key === 'datasetVersion')?.value,
+      'the cache records its dataset version',
+    );
   });
 
   it('finds the four entities on the demo article and opens a card with their data', async () => {
@@ -44,7 +61,8 @@ describe('foundation', () => {
   it('the popup lists the four entities from IndexedDB', async () => {
     const page = await kit.context.newPage();
     await page.goto(`chrome-extension://${kit.extensionId}/popup.html`);
-    for (const name of ['Yann LeCun', 'Elon Musk', 'xAI', 'Vinod Khosla']) await page.getByText(name, { exact: false }).first().waitFor();
+    for (const name of ['Yann LeCun', 'Elon Musk', 'xAI', 'Vinod Khosla'])
+      await page.getByText(name, { exact: false }).first().waitFor();
     assert.equal(await page.locator('[data-from]').getAttribute('data-from'), 'cache');
     await page.close();
   });

@@ -13,7 +13,13 @@ export const EXTENSION = resolve(ROOT, process.env.FACTCARDS_EXTENSION ?? '.outp
  * Launches Chromium with the extension. Returns the context, the service worker, the extension
  * id, a fixture server, and logs of requests and errors from every page and worker.
  */
-export async function launch({ extension = EXTENSION, colorScheme = 'light', reducedMotion = 'no-preference', viewport = { width: 1280, height: 800 }, routes = {} } = {}) {
+export async function launch({
+  extension = EXTENSION,
+  colorScheme = 'light',
+  reducedMotion = 'no-preference',
+  viewport = { width: 1280, height: 800 },
+  routes = {},
+} = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
   const profile = mkdtempSync(join(tmpdir(), 'factcards-e2e-'));
@@ -51,7 +57,13 @@ export async function launch({ extension = EXTENSION, colorScheme = 'light', red
     errors,
     /** Requests that left the machine's fixture server and the extension itself. */
     externalRequests: () =>
-      requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(`chrome-extension://${extensionId}/`) && !url.startsWith('data:') && !url.startsWith('about:')),
+      requests.filter(
+        (url) =>
+          !url.startsWith(server.origin) &&
+          !url.startsWith(`chrome-extension://${extensionId}/`) &&
+          !url.startsWith('data:') &&
+          !url.startsWith('about:'),
+      ),
     async close() {
       await context.close();
       await server.close();
@@ -68,17 +80,26 @@ export async function recordMutations(page) {
       new MutationObserver((records) => {
         for (const r of records) {
           if (r.type === 'childList') {
-            for (const n of r.addedNodes) if (n.nodeType === 1) log.push({ type: 'added', tag: n.localName, parent: r.target.localName ?? '#' });
-            for (const n of r.removedNodes) if (n.nodeType === 1) log.push({ type: 'removed', tag: n.localName });
+            for (const n of r.addedNodes)
+              if (n.nodeType === 1)
+                log.push({ type: 'added', tag: n.localName, parent: r.target.localName ?? '#' });
+            for (const n of r.removedNodes)
+              if (n.nodeType === 1) log.push({ type: 'removed', tag: n.localName });
           } else if (r.type === 'attributes') {
             log.push({ type: 'attribute', tag: r.target.localName, name: r.attributeName });
           } else if (r.type === 'characterData') {
             log.push({ type: 'text', parent: r.target.parentNode?.localName });
           }
         }
-      }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+      }).observe(document, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        characterData: true,
+      });
     // Record from the end of parsing: what the parser inserts is the page, not a change to it.
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', start, { once: true });
     else start();
   });
 }
@@ -90,8 +111,16 @@ export function mutations(page) {
 
 /** Waits for at least `count` `factcards:scan` measures in a frame; returns their details. */
 export async function waitForScan(frameOrPage, { count = 1, timeout = 10000 } = {}) {
-  await frameOrPage.waitForFunction((n) => performance.getEntriesByName('factcards:scan').length >= n, count, { timeout });
-  return frameOrPage.evaluate(() => performance.getEntriesByName('factcards:scan').map((e) => ({ duration: e.duration, ...e.detail })));
+  await frameOrPage.waitForFunction(
+    (n) => performance.getEntriesByName('factcards:scan').length >= n,
+    count,
+    { timeout },
+  );
+  return frameOrPage.evaluate(() =>
+    performance
+      .getEntriesByName('factcards:scan')
+      .map((e) => ({ duration: e.duration, ...e.detail })),
+  );
 }
 
 /**
@@ -162,8 +191,14 @@ export async function dialogs(page) {
     walk(frameTree);
     const names = [];
     for (const frameId of frameIds) {
-      const { nodes } = await cdp.send('Accessibility.getFullAXTree', { frameId }).catch(() => ({ nodes: [] }));
-      names.push(...nodes.filter((n) => n.role?.value === 'dialog' && !n.ignored).map((n) => n.name?.value ?? ''));
+      const { nodes } = await cdp
+        .send('Accessibility.getFullAXTree', { frameId })
+        .catch(() => ({ nodes: [] }));
+      names.push(
+        ...nodes
+          .filter((n) => n.role?.value === 'dialog' && !n.ignored)
+          .map((n) => n.name?.value ?? ''),
+      );
     }
     return names;
   } finally {
@@ -177,7 +212,10 @@ export async function waitForDialog(page, name, { present = true, timeout = 4000
   for (;;) {
     const names = await dialogs(page);
     if (names.includes(name) === present) return names;
-    if (Date.now() > deadline) throw new Error(`dialog "${name}" ${present ? 'did not appear' : 'did not close'}; dialogs: ${JSON.stringify(names)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `dialog "${name}" ${present ? 'did not appear' : 'did not close'}; dialogs: ${JSON.stringify(names)}`,
+      );
     await page.waitForTimeout(100);
   }
 }
@@ -231,8 +269,16 @@ export async function setSettings(sw, patch) {
 export async function assertPageInvariants(assert, kit, page) {
   assert.deepEqual(kit.externalRequests(), [], 'no extension context may make a network request');
   const changes = await mutations(page);
-  const foreign = changes.filter((m) => !(m.type === 'added' && m.tag === 'factcards-card' && m.parent === 'html') && !(m.type === 'removed' && m.tag === 'factcards-card'));
-  assert.deepEqual(foreign, [], 'the extension must not change the page apart from adding its one card host');
+  const foreign = changes.filter(
+    (m) =>
+      !(m.type === 'added' && m.tag === 'factcards-card' && m.parent === 'html') &&
+      !(m.type === 'removed' && m.tag === 'factcards-card'),
+  );
+  assert.deepEqual(
+    foreign,
+    [],
+    'the extension must not change the page apart from adding its one card host',
+  );
   const hosts = await page.evaluate(() => document.querySelectorAll('factcards-card').length);
   assert.ok(hosts <= 1, `at most one card host (found ${hosts})`);
   assert.deepEqual(kit.errors, [], 'no uncaught errors or console errors');
@@ -252,7 +298,8 @@ export async function waitForHighlights(frameOrPage, predicate, { timeout = 5000
   for (;;) {
     const texts = await highlighted(frameOrPage);
     if (predicate(texts)) return texts;
-    if (Date.now() > deadline) throw new Error(`highlights never matched; last: ${JSON.stringify(texts)}`);
+    if (Date.now() > deadline)
+      throw new Error(`highlights never matched; last: ${JSON.stringify(texts)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -263,12 +310,17 @@ export async function waitForHighlights(frameOrPage, predicate, { timeout = 5000
  */
 export async function tabIdFor(sw, page) {
   await page.bringToFront();
-  return sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  return sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+  );
 }
 
 /** Sends a message to a tab's content scripts from the service worker (as the background would). */
 export function sendToTab(sw, tabId, message, frameId = 0) {
-  return sw.evaluate(({ tabId, message, frameId }) => chrome.tabs.sendMessage(tabId, message, { frameId }), { tabId, message, frameId });
+  return sw.evaluate(
+    ({ tabId, message, frameId }) => chrome.tabs.sendMessage(tabId, message, { frameId }),
+    { tabId, message, frameId },
+  );
 }
 
 /** Runs axe-core on a page and returns its violations (open shadow roots included). */
@@ -276,7 +328,12 @@ export async function axeViolations(page, context) {
   await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') });
   return page.evaluate(async (context) => {
     const result = await window.axe.run(context ?? document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target),
+    }));
   }, context);
 }
 
@@ -291,6 +348,11 @@ export async function extensionPageAxeViolations(page, context) {
   }
   return page.evaluate(async (context) => {
     const result = await window.axe.run(context ?? document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target),
+    }));
   }, context);
 }

@@ -410,15 +410,22 @@ describe('options page', () => {
     const slider = options.getByRole('slider', { name: 'Delay before a card opens' });
     await slider.focus();
     await options.keyboard.press('ArrowRight');
-    await options.waitForFunction(() => document.activeElement?.getAttribute('aria-valuenow') !== '400' || document.activeElement?.value !== '400');
+    await options.waitForFunction(
+      () =>
+        document.activeElement?.getAttribute('aria-valuenow') !== '400' ||
+        document.activeElement?.value !== '400',
+    );
     await options.keyboard.press('ArrowRight');
     // What the slider shows is what gets stored, and it moved up from the default.
     let shown = 0;
     assert.ok(
-      await until(async () => {
-        shown = Number(await slider.inputValue());
-        return shown > 400 && (await stored(kit)).settings.dwellMs === shown;
-      }, Date.now() + 3 * LIVE_MS),
+      await until(
+        async () => {
+          shown = Number(await slider.inputValue());
+          return shown > 400 && (await stored(kit)).settings.dwellMs === shown;
+        },
+        Date.now() + 3 * LIVE_MS,
+      ),
       `dwell stored (slider shows ${shown}, stored ${(await stored(kit)).settings.dwellMs})`,
     );
 

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { hover, launch, waitForDialog, waitForScan, waitForSeed } from './kit.mjs';
 
-const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlaps = (a, b) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** The mention's line boxes, read from a Range like the kit's hover does. */
 function mentionRects(page, selector, text) {
@@ -18,7 +19,12 @@ function mentionRects(page, selector, text) {
         const r = document.createRange();
         r.setStart(n, i);
         r.setEnd(n, i + text.length);
-        return [...r.getClientRects()].map((q) => ({ x: q.x, y: q.y, width: q.width, height: q.height }));
+        return [...r.getClientRects()].map((q) => ({
+          x: q.x,
+          y: q.y,
+          width: q.width,
+          height: q.height,
+        }));
       }
       return [];
     },
@@ -48,13 +54,19 @@ describe('card placement', () => {
     const box = await cardBox();
     const [rect] = await mentionRects(page, '#inner', 'Elon Musk');
     assert.ok(!overlaps(box, rect), 'the card does not cover the mention');
-    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 900 && box.y + box.height <= 600, `inside the viewport ${JSON.stringify(box)}`);
+    assert.ok(
+      box.x >= 0 && box.y >= 0 && box.x + box.width <= 900 && box.y + box.height <= 600,
+      `inside the viewport ${JSON.stringify(box)}`,
+    );
     await card(page).getByRole('button', { name: 'Keep this card open' }).click();
     await page.evaluate(() => (document.getElementById('scroller').scrollTop += 40));
     await page.waitForTimeout(200);
     const moved = await cardBox();
     const [movedRect] = await mentionRects(page, '#inner', 'Elon Musk');
-    assert.ok(Math.abs(moved.y - box.y - (movedRect.y - rect.y)) <= 2, `the card follows the mention (${box.y}→${moved.y}, mention ${rect.y}→${movedRect.y})`);
+    assert.ok(
+      Math.abs(moved.y - box.y - (movedRect.y - rect.y)) <= 2,
+      `the card follows the mention (${box.y}→${moved.y}, mention ${rect.y}→${movedRect.y})`,
+    );
     await card(page).getByRole('button', { name: 'Close card' }).click();
   });
 
@@ -66,7 +78,10 @@ describe('card placement', () => {
     const [rect] = await mentionRects(page, 'header', 'Yann LeCun');
     assert.ok(!overlaps(box, rect));
     assert.ok(box.y >= rect.y + rect.height, 'below the header mention');
-    const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: box.x + 20, y: box.y + 20 });
+    const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, {
+      x: box.x + 20,
+      y: box.y + 20,
+    });
     assert.equal(onTop, 'factcards-card', 'nothing of the page paints over the card');
     await page.keyboard.press('Escape');
   });
@@ -78,7 +93,8 @@ describe('card placement', () => {
     await waitForDialog(page, 'Vinod Khosla');
     await page.waitForTimeout(150);
     const box = await cardBox();
-    for (const r of rects) assert.ok(!overlaps(box, r), `covers a line of the name: ${JSON.stringify({ box, r })}`);
+    for (const r of rects)
+      assert.ok(!overlaps(box, r), `covers a line of the name: ${JSON.stringify({ box, r })}`);
     await page.keyboard.press('Escape');
   });
 });

@@ -25,7 +25,8 @@ describe('npm start', () => {
         browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
         break;
       } catch (error) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`Chromium did not come up: ${error.message}\n${output}`);
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`Chromium did not come up: ${error.message}\n${output}`);
         await new Promise((r) => setTimeout(r, 250));
       }
     }
@@ -39,7 +40,11 @@ describe('npm start', () => {
     const context = browser.contexts()[0];
     const deadline = Date.now() + 10000;
     let page;
-    while (!(page = context.pages().find((p) => p.url().endsWith('/demo-article.html'))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (
+      !(page = context.pages().find((p) => p.url().endsWith('/demo-article.html'))) &&
+      Date.now() < deadline
+    )
+      await new Promise((r) => setTimeout(r, 200));
     assert.ok(page, 'the demo article is open');
     await waitForScan(page);
     await hover(page, 'Elon Musk');

@@ -67,7 +67,11 @@ describe('seeding', () => {
     const db = await openCache();
     const seen: number[] = [];
     await seedCache(db, dataset, version, { onProgress: (written) => seen.push(written) });
-    const total = dataset.entities.length + dataset.sources.length + dataset.topics.length + dataset.positions.length;
+    const total =
+      dataset.entities.length +
+      dataset.sources.length +
+      dataset.topics.length +
+      dataset.positions.length;
     expect(seen.at(-1)).toBe(total);
     db.close();
   });
@@ -79,7 +83,10 @@ describe('queries', () => {
     await seedCache(db, dataset, version);
     const topic = dataset.positions[0]!.topic;
     expect((await readPositionsByTopic(db, topic)).map((p) => p.id).sort()).toEqual(
-      dataset.positions.filter((p) => p.topic === topic).map((p) => p.id).sort(),
+      dataset.positions
+        .filter((p) => p.topic === topic)
+        .map((p) => p.id)
+        .sort(),
     );
     const counts = countPositionsPerSource(dataset.positions);
     for (const source of dataset.sources) {
@@ -99,7 +106,9 @@ describe('queries', () => {
     const [card] = await readCards(db, [multi.entityId], { disabledSources: [off] });
     const shown = [...card!.positions, ...card!.about].find((p) => p.id === multi.id);
     expect(shown?.sourceIds).toEqual(multi.sourceIds.filter((s) => s !== off));
-    const onlyOff = dataset.positions.filter((p) => p.entityId === multi.entityId && p.sourceIds.length === 1 && p.sourceIds[0] === off);
+    const onlyOff = dataset.positions.filter(
+      (p) => p.entityId === multi.entityId && p.sourceIds.length === 1 && p.sourceIds[0] === off,
+    );
     for (const p of onlyOff) expect(card!.positions.some((q) => q.id === p.id)).toBe(false);
     expect(card!.sources.some((s) => s.id === off)).toBe(false);
     db.close();
@@ -108,8 +117,12 @@ describe('queries', () => {
   it('returns no card for a disabled entity and an empty card when every source is off', async () => {
     const db = await openCache();
     await seedCache(db, dataset, version);
-    expect(await readCards(db, ['xai'], { disabledSources: [], disabledEntities: ['xai'] })).toEqual([]);
-    const [card] = await readCards(db, ['vinod-khosla'], { disabledSources: dataset.sources.map((s) => s.id) });
+    expect(
+      await readCards(db, ['xai'], { disabledSources: [], disabledEntities: ['xai'] }),
+    ).toEqual([]);
+    const [card] = await readCards(db, ['vinod-khosla'], {
+      disabledSources: dataset.sources.map((s) => s.id),
+    });
     expect(card?.entity.displayName).toBe('Vinod Khosla');
     expect(card?.positions).toEqual([]);
     expect(card?.total).toBe(0);
@@ -176,7 +189,12 @@ describe('nothing lost, never blank', () => {
     const db = await openCache();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toContain('topics');
-    expect([...db.transaction('positions').store.indexNames].sort()).toEqual(['by-about', 'by-entity', 'by-source', 'by-topic']);
+    expect([...db.transaction('positions').store.indexNames].sort()).toEqual([
+      'by-about',
+      'by-entity',
+      'by-source',
+      'by-topic',
+    ]);
     // The v1 rows lack what v2 reads, so the upgrade forgets the seeded version.
     expect(await db.get('meta', 'datasetVersion')).toBeUndefined();
     expect(await seedCache(db, dataset, version)).toBe(true);
@@ -191,6 +209,8 @@ describe('nothing lost, never blank', () => {
     const service = new DatasetService(() => bundle);
     await service.ensureSeeded();
     await service.rebuild();
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({ settings: { disabledSources: ['benzinga-2024'] } });
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual({
+      settings: { disabledSources: ['benzinga-2024'] },
+    });
   });
 });

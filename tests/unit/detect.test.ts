@@ -205,13 +205,29 @@ const namesakes: Row[] = [
   { text: 'Bertrand LeCun', evidence: [L], expected: [] },
   { text: 'Kimbal Musk and Elon Musk', expected: [[M, 'Elon Musk']] },
   // A new sentence refers to its passage's subject, the first full name: Elon.
-  { text: 'Elon Musk and his brother Kimbal Musk. Musk said', expected: [[M, 'Elon Musk'], [M, 'Musk']] },
-  { text: 'Kimbal Musk, the brother of Elon Musk, opened a restaurant. Musk said the menu is local.', expected: [[M, 'Elon Musk']] },
   {
-    text: ['Kimbal Musk opens a restaurant', 'Kimbal Musk, the brother of Tesla CEO Elon Musk, opened it.', 'Musk said the menu is local.'],
+    text: 'Elon Musk and his brother Kimbal Musk. Musk said',
+    expected: [
+      [M, 'Elon Musk'],
+      [M, 'Musk'],
+    ],
+  },
+  {
+    text: 'Kimbal Musk, the brother of Elon Musk, opened a restaurant. Musk said the menu is local.',
     expected: [[M, 'Elon Musk']],
   },
-  { text: ['Musk family', 'Errol Musk, Elon Musk’s father, gave an interview.'], expected: [[M, 'Elon Musk']] },
+  {
+    text: [
+      'Kimbal Musk opens a restaurant',
+      'Kimbal Musk, the brother of Tesla CEO Elon Musk, opened it.',
+      'Musk said the menu is local.',
+    ],
+    expected: [[M, 'Elon Musk']],
+  },
+  {
+    text: ['Musk family', 'Errol Musk, Elon Musk’s father, gave an interview.'],
+    expected: [[M, 'Elon Musk']],
+  },
   // A page about Elon that names his family: a bare surname is still the page's subject.
   {
     text: [
@@ -219,11 +235,21 @@ const namesakes: Row[] = [
       'His mother, Maye Musk, is a model. His father, Errol Musk, is an engineer. Musk has a younger brother.',
       'Musk attended Queen’s University.',
     ],
-    expected: [[M, 'Elon Musk'], [M, 'Elon Musk'], [M, 'Musk'], [M, 'Musk']],
+    expected: [
+      [M, 'Elon Musk'],
+      [M, 'Elon Musk'],
+      [M, 'Musk'],
+      [M, 'Musk'],
+    ],
   },
   // A page about Kimbal that names Elon once: "Musk said" is Kimbal.
   {
-    text: ['Kimbal Musk opens The Kitchen', 'Kimbal Musk, brother of Elon Musk, opened it in Boulder.', 'Musk said the menu is local.', 'Later, Musk added a second site.'],
+    text: [
+      'Kimbal Musk opens The Kitchen',
+      'Kimbal Musk, brother of Elon Musk, opened it in Boulder.',
+      'Musk said the menu is local.',
+      'Later, Musk added a second site.',
+    ],
     expected: [[M, 'Elon Musk']],
   },
   {

@@ -15,7 +15,10 @@ describe('hover intent', () => {
       graceMs: 300,
       open: (m) => opened.push(m),
       close: () => closed++,
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number, clearTimeout: (id) => clearTimeout(id) },
+      timers: {
+        setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
+        clearTimeout: (id) => clearTimeout(id),
+      },
     });
   });
 
