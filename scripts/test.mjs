@@ -48,6 +48,7 @@ check('lint', 'npx', [
   'tests',
   'scripts',
 ]);
+check('format', 'npx', ['prettier', '--check', '.']);
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 
 // Unit tests: vitest's JSON report gives the counts.
