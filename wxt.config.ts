@@ -6,11 +6,22 @@ import preact from '@preact/preset-vite';
  * Permissions stay minimal: `storage` for settings and the matcher config, `tabs` is not
  * needed because `activeTab` + `tabs.query` give the popup the active tab's id.
  */
+/**
+ * The instrumented build (`npm run build:instrumented`) is the store build plus the User Timing
+ * measures tests and benchmarks read (lib/instrumentation.ts); it gets an output folder of its own.
+ */
+const instrumented = process.env.FACTCARDS_INSTRUMENTED === '1';
+
 export default defineConfig({
   // A separate output folder lets parallel builds (benchmarks, several test runs) not collide.
   outDir: process.env.FACTCARDS_OUT_DIR ?? '.output',
+  outDirTemplate: `{{browser}}-mv{{manifestVersion}}{{modeSuffix}}${instrumented ? '-instrumented' : ''}`,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.SOURCEMAP === '1' } }),
+  vite: () => ({
+    plugins: [preact()],
+    define: { 'import.meta.env.FACTCARDS_INSTRUMENTED': JSON.stringify(instrumented) },
+    build: { sourcemap: process.env.SOURCEMAP === '1' },
+  }),
   manifest: ({ browser }) => ({
     name: 'Fact Cards',
     description:

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../settings';
+import { recordMark } from '../instrumentation';
 import { resolveActiveTabId } from './active-tab';
 import type { ExplorerPreload, LoadedDataset, PreloadState } from './data';
 import { buildExplorerModel, type ExplorerModel } from './model';
@@ -234,7 +235,7 @@ export function useMarkOnce(name: string, ready: boolean, detail?: unknown): voi
   useLayoutEffect(() => {
     if (!ready || done.current) return;
     done.current = true;
-    performance.mark(name, { detail });
+    recordMark(performance, name, detail);
   }, [ready]);
 }
 

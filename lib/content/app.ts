@@ -19,6 +19,7 @@ import {
 import { isSiteDisabled, readSettings, watchSettings } from '../settings';
 import { CardHost } from './card-host';
 import { HoverIntent } from './intent';
+import { INSTRUMENTED, recordMeasure } from '../instrumentation';
 
 /** The top page's host name (an iframe follows the site it is shown on, when it can see it). */
 function topHostname(): string {
@@ -145,17 +146,15 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
         ),
     });
     // How long the reader waited once intent was clear (the budget is one frame, DESIGN.md).
-    requestAnimationFrame(() => {
-      try {
-        performance.measure('factcards:card', {
+    if (INSTRUMENTED) {
+      requestAnimationFrame(() =>
+        recordMeasure(performance, 'factcards:card', {
           start,
           end: performance.now(),
           detail: { entityId: mention.entityId, prefetched },
-        });
-      } catch {
-        // A page that overrides `performance` must not break the card.
-      }
-    });
+        }),
+      );
+    }
   }
 
   function closeCard(): void {

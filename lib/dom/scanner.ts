@@ -14,6 +14,7 @@ import {
   type Segment,
 } from './blocks';
 import { MentionHighlights } from './highlights';
+import { recordMeasure } from '../instrumentation';
 
 /** A mention on the page. */
 export interface PageMention extends Mention {
@@ -288,15 +289,11 @@ export class PageScanner {
     }
     found += this.retryAwaiting();
     busy += perf.now() - sliceStart;
-    try {
-      perf.measure('factcards:scan', {
-        start: passStart,
-        duration: busy,
-        detail: { mentions: found, nodes, kind, elapsed: perf.now() - passStart },
-      });
-    } catch {
-      // A page that overrides `performance` must not break scanning.
-    }
+    recordMeasure(perf, 'factcards:scan', {
+      start: passStart,
+      duration: busy,
+      detail: { mentions: found, nodes, kind, elapsed: perf.now() - passStart },
+    });
     this.opts.onPass(this);
   }
 

@@ -5,10 +5,10 @@
 // Budgets: DESIGN.md "Budgets". Prints a markdown table and writes bench-results/scan.md.
 //
 //   node tests/bench/run.mjs [--build] [--quick] [--verbose]
-//   FACTCARDS_EXTENSION=.output/chrome-mv3 node tests/bench/run.mjs
+//   FACTCARDS_EXTENSION=.output/chrome-mv3-instrumented node tests/bench/run.mjs
 //
 // --build rebuilds the extension into .output-bench (FACTCARDS_OUT_DIR) first; without it the
-// bench uses the newer of .output-bench/chrome-mv3 and .output/chrome-mv3 (FACTCARDS_EXTENSION
+// bench uses the newer of .output-bench/chrome-mv3-instrumented and .output/chrome-mv3-instrumented (FACTCARDS_EXTENSION
 // overrides), and builds only if neither exists. --quick: fewer runs; --verbose: every figure.
 import { execFileSync } from 'node:child_process';
 import {
@@ -75,13 +75,13 @@ function newestMtime(dir) {
 
 function extensionDir() {
   if (process.env.FACTCARDS_EXTENSION) return resolve(ROOT, process.env.FACTCARDS_EXTENSION);
-  const bench = resolve(ROOT, '.output-bench/chrome-mv3');
-  const built = [bench, resolve(ROOT, '.output/chrome-mv3')].filter((dir) =>
+  const bench = resolve(ROOT, '.output-bench/chrome-mv3-instrumented');
+  const built = [bench, resolve(ROOT, '.output/chrome-mv3-instrumented')].filter((dir) =>
     existsSync(join(dir, 'content-scripts/content.js')),
   );
   if (args.has('--build') || built.length === 0) {
-    log('Building the extension into .output-bench (wxt build)…');
-    execFileSync('npx', ['wxt', 'build'], {
+    log('Building the instrumented extension into .output-bench (npm run build:instrumented)…');
+    execFileSync('npm', ['run', '--silent', 'build:instrumented'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, FACTCARDS_OUT_DIR: '.output-bench' },

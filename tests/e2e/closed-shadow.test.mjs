@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ROOT, hover, launch, waitForDialog, waitForScan, waitForSeed } from './kit.mjs';
+import { ROOT, hover, launch, waitForDialog, waitForHighlights, waitForSeed } from './kit.mjs';
 
 describe('closed shadow root build', () => {
   let kit;
@@ -18,7 +18,7 @@ describe('closed shadow root build', () => {
   it('shows the card as a dialog the page cannot open up', async () => {
     const page = await kit.context.newPage();
     await page.goto(kit.server.url('demo-article.html'));
-    await waitForScan(page);
+    await waitForHighlights(page, (texts) => texts.includes('Vinod Khosla'));
     await hover(page, 'Vinod Khosla');
     await waitForDialog(page, 'Vinod Khosla');
     const fromPage = await page.evaluate(() => {

@@ -7,7 +7,10 @@ import { chromium } from 'playwright-core';
 import { extensionArgs, findChromium, NO_CHROMIUM, serveFolder } from '../../scripts/chromium.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION = resolve(ROOT, process.env.FACTCARDS_EXTENSION ?? '.output/chrome-mv3');
+export const EXTENSION = resolve(
+  ROOT,
+  process.env.FACTCARDS_EXTENSION ?? '.output/chrome-mv3-instrumented',
+);
 
 /**
  * Launches Chromium with the extension. Returns the context, the service worker, the extension

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
-import { ROOT, hover, waitForDialog, waitForScan } from './kit.mjs';
+import { ROOT, hover, waitForDialog, waitForHighlights } from './kit.mjs';
 
 describe('npm start', () => {
   let child;
@@ -46,7 +46,8 @@ describe('npm start', () => {
     )
       await new Promise((r) => setTimeout(r, 200));
     assert.ok(page, 'the demo article is open');
-    await waitForScan(page);
+    // npm start opens the store build, which records no timing marks: wait for the highlights.
+    await waitForHighlights(page, (texts) => texts.includes('Elon Musk'));
     await hover(page, 'Elon Musk');
     await waitForDialog(page, 'Elon Musk', { timeout: 6000 });
     const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
