@@ -6,6 +6,7 @@ import {
   createBackgroundHandlers,
   forgetTab,
   forwardCommand,
+  guardMatcherConfig,
   publishMatcherConfig,
 } from '@/lib/background/handlers';
 
@@ -13,11 +14,10 @@ export default defineBackground(() => {
   const service = new DatasetService(getBundledDataset);
 
   browser.runtime.onMessage.addListener(
-    createListener<typeof BackgroundRequests>(
-      parseBackgroundMessage,
-      createBackgroundHandlers(service),
-      () => browser.runtime.id,
-    ),
+    createListener(BackgroundRequests, parseBackgroundMessage, createBackgroundHandlers(service), {
+      id: () => browser.runtime.id,
+      origin: () => browser.runtime.getURL('/'),
+    }),
   );
   browser.commands?.onCommand.addListener((command, tab) => void forwardCommand(command, tab?.id));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
@@ -25,6 +25,7 @@ export default defineBackground(() => {
     if (change.status === 'loading') void forgetTab(tabId);
   });
 
+  guardMatcherConfig();
   // Every start (install, update, browser start, worker wake-up) checks the cache and the
   // matcher config against the bundle; both are no-ops when they already match.
   void publishMatcherConfig().catch((error: unknown) =>

@@ -9,17 +9,36 @@ import { CardDataSchema } from './dataset/query';
 const entityIds = z
   .array(z.string().check(z.minLength(1), z.maxLength(100)))
   .check(z.maxLength(100));
-const mentionCounts = z.record(z.string().check(z.maxLength(100)), z.int().check(z.gte(0)));
+/** At most this many entities in one frame's report: the dataset has four; anything far larger is not ours. */
+export const MAX_REPORTED_ENTITIES = 32;
+const mentionCounts = z
+  .record(z.string().check(z.maxLength(100)), z.int().check(z.gte(0), z.lte(1_000_000)))
+  .check(
+    z.refine((counts) => Object.keys(counts).length <= MAX_REPORTED_ENTITIES, {
+      message: `at most ${MAX_REPORTED_ENTITIES} entities`,
+    }),
+  );
+
+/**
+ * Who may send a request to the background:
+ * - `content`: a content script, acting for the tab and frame it runs in (`sender.tab`);
+ * - `page`: one of the extension's own pages (popup, options, full view), which may name a tab;
+ * - `any`: either.
+ * A web page's content script never gets to act on another tab.
+ */
+export type SenderKind = 'content' | 'page';
 
 /** Requests handled by the background. */
 export const BackgroundRequests = {
   /** Card data for entities found on a page, filtered by the reader's settings. */
   getCards: {
+    from: 'any',
     request: z.object({ type: z.literal('getCards'), entityIds }),
     response: z.object({ cards: z.array(CardDataSchema), from: z.enum(['cache', 'bundle']) }),
   },
   /** A frame's mention counts, kept per tab for the popup's "On this page". */
   reportMentions: {
+    from: 'content',
     request: z.object({
       type: z.literal('reportMentions'),
       counts: mentionCounts,
@@ -29,25 +48,34 @@ export const BackgroundRequests = {
   },
   /** Aggregated mention counts of a tab (all its frames). */
   getTabMentions: {
+    from: 'page',
     request: z.object({ type: z.literal('getTabMentions'), tabId: z.int() }),
     response: z.object({ counts: mentionCounts }),
   },
   /** Scroll a tab to the `index`-th mention of an entity, across its frames. */
   revealInTab: {
+    from: 'page',
     request: z.object({
       type: z.literal('revealInTab'),
       tabId: z.int(),
-      entityId: z.string(),
+      entityId: z.string().check(z.maxLength(100)),
       index: z.int().check(z.gte(0)),
     }),
     response: z.object({ ok: z.boolean(), total: z.int() }),
   },
-  /** Open the full browse view, optionally filtered. */
+  /** Open the full browse view for an entity (the card's "All N positions"); rate-limited. */
   openBrowse: {
+    from: 'content',
     request: z.object({
       type: z.literal('openBrowse'),
       entityId: z.optional(z.string().check(z.maxLength(100))),
     }),
+    response: z.object({ ok: z.boolean() }),
+  },
+  /** The stored matcher config was found invalid: rewrite it from the bundle. */
+  repairMatcherConfig: {
+    from: 'any',
+    request: z.object({ type: z.literal('repairMatcherConfig') }),
     response: z.object({ ok: z.boolean() }),
   },
 } as const;
@@ -161,41 +189,77 @@ export async function sendToTab<M extends ContentMessage>(
   ) as ResponseOf<M['type']>;
 }
 
+/** One side of the protocol: message types with their schemas and, for the background, senders. */
+type ProtocolSide = Record<
+  string,
+  { request: z.ZodMiniType; response: z.ZodMiniType; from?: SenderKind | 'any' }
+>;
+
+/** Who sent a message, as handlers see it. */
+export interface MessageSender {
+  kind: SenderKind;
+  /** The sender's tab and frame (a content script's own; an extension page in a tab has one too). */
+  tabId?: number;
+  frameId?: number;
+}
+
+/** The browser's description of a sender, the parts we read. */
+export interface RuntimeSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * An extension page sends from the extension's own origin; anything else (a content script in a
+ * web page or frame, whatever its URL) counts as a content script, the least trusted kind.
+ */
+export function senderKind(sender: RuntimeSender, ownOrigin: string): SenderKind {
+  return ownOrigin !== '' && typeof sender.url === 'string' && sender.url.startsWith(ownOrigin)
+    ? 'page'
+    : 'content';
+}
+
 /** A handler for every message of one side of the protocol. */
-export type Handlers<
-  P extends Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>,
-> = {
+export type Handlers<P extends ProtocolSide> = {
   [K in keyof P]: (
     request: z.infer<P[K]['request']>,
-    sender: { tabId?: number; frameId?: number },
+    sender: MessageSender,
   ) => Promise<z.infer<P[K]['response']>> | z.infer<P[K]['response']>;
 };
 
 /**
- * Builds an `onMessage` listener from handlers: validates the message and the sender (only our
- * own extension), answers through `sendResponse` (and `return true`), and ignores the rest.
+ * Builds an `onMessage` listener from handlers: validates the message, the sender (only our own
+ * extension) and the sender's kind (a message a content script may not send is refused), answers
+ * through `sendResponse` (and `return true`), and ignores the rest.
+ * @param own this extension's id and origin (`browser.runtime.getURL('')`)
  */
-export function createListener<
-  P extends Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>,
->(
+export function createListener<P extends ProtocolSide>(
+  protocol: P,
   parse: (raw: unknown) => { type: string } | undefined,
   handlers: Handlers<P>,
-  ownId: () => string,
+  own: { id: () => string; origin: () => string },
 ) {
   return (
     raw: unknown,
-    sender: { id?: string; tab?: { id?: number }; frameId?: number },
+    sender: RuntimeSender,
     sendResponse: (r: unknown) => void,
   ): true | undefined => {
-    if (sender.id !== ownId()) return undefined;
+    if (sender.id !== own.id()) return undefined;
     const message = parse(raw);
     if (!message) return undefined;
-    const handler = handlers[message.type as keyof P] as (
-      m: unknown,
-      s: { tabId?: number; frameId?: number },
-    ) => unknown;
+    const kind = senderKind(sender, own.origin());
+    const allowed = protocol[message.type]?.from ?? 'any';
+    if (allowed !== 'any' && allowed !== kind) {
+      console.warn(
+        `[factcards] refused ${message.type} from a ${kind === 'page' ? 'page' : 'content script'}`,
+      );
+      return undefined;
+    }
+    const handler = handlers[message.type as keyof P] as (m: unknown, s: MessageSender) => unknown;
     Promise.resolve()
-      .then(() => handler(message, { tabId: sender.tab?.id, frameId: sender.frameId }))
+      .then(() => handler(message, { kind, tabId: sender.tab?.id, frameId: sender.frameId }))
       .then(sendResponse, (error: unknown) => {
         console.warn(`[factcards] ${message.type} failed:`, error);
         sendResponse(undefined);
@@ -203,5 +267,3 @@ export function createListener<
     return true;
   };
 }
-
-export { BackgroundMessageSchema, ContentMessageSchema };

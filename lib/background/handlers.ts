@@ -1,6 +1,8 @@
 /**
  * The background's message handlers and start-up work, separate from the entrypoint so unit
- * tests can drive them with `fakeBrowser`.
+ * tests can drive them with `fakeBrowser`. It trusts no sender: tab-scoped work for a content
+ * script acts on the sender's own tab and frame, every stored report is capped, extension pages
+ * open only at a limited rate, and the stored matcher config is checked against the bundle.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
@@ -10,7 +12,19 @@ import { DatasetService } from '../db';
 import { matcherConfigFromEntities } from '../detect';
 import { BackgroundRequests, sendToTab, type Handlers } from '../messaging';
 import { loadSettings } from '../settings-item';
-import { MATCHER_CONFIG_KEY, readMatcherConfig, type StoredMatcherConfig } from '../matcher-config';
+import {
+  MATCHER_CONFIG_KEY,
+  readMatcherConfig,
+  StoredMatcherConfigSchema,
+  type StoredMatcherConfig,
+} from '../matcher-config';
+
+/** Frames of one tab whose counts are kept (a page with more frames keeps its first ones). */
+export const MAX_FRAMES_PER_TAB = 64;
+/** Full views opened for one tab at most once per this many ms. */
+export const OPEN_BROWSE_TAB_INTERVAL_MS = 1000;
+/** Full views opened for all tabs together at most this many per minute. */
+export const OPEN_BROWSE_PER_MINUTE = 6;
 
 const FrameCountsSchema = z.record(z.string(), z.record(z.string(), z.int()));
 type FrameCounts = z.infer<typeof FrameCountsSchema>;
@@ -26,20 +40,65 @@ function orderedFrames(frames: FrameCounts): string[] {
   return Object.keys(frames).sort((a, b) => Number(a) - Number(b));
 }
 
-/** Writes the matcher config (aliases and cues) to extension storage when the dataset changed. */
-export async function publishMatcherConfig(): Promise<void> {
+/** The matcher config the bundle compiles to. */
+function bundledMatcherConfig(): StoredMatcherConfig {
   const { dataset, version } = getBundledDataset();
-  if ((await readMatcherConfig())?.datasetVersion === version) return;
-  const stored: StoredMatcherConfig = {
-    datasetVersion: version,
-    config: matcherConfigFromEntities(dataset.entities),
+  return { datasetVersion: version, config: matcherConfigFromEntities(dataset.entities) };
+}
+
+/**
+ * Writes the matcher config (aliases and cues) to extension storage unless what is stored is
+ * exactly what the bundle compiles to: a missing, invalid or tampered config (even one carrying
+ * the current dataset version) is replaced. Returns whether it wrote.
+ */
+export async function publishMatcherConfig(): Promise<boolean> {
+  const expected = bundledMatcherConfig();
+  const read = await readMatcherConfig();
+  // Both through the schema, so key order and stripped extras compare alike.
+  const canonical = JSON.stringify(StoredMatcherConfigSchema.parse(expected));
+  if (read.status === 'ok' && JSON.stringify(read.stored) === canonical) return false;
+  if (read.status === 'invalid')
+    console.warn(`[factcards] the stored matcher config was invalid (${read.problem}); rewritten.`);
+  await browser.storage.local.set({ [MATCHER_CONFIG_KEY]: expected });
+  return true;
+}
+
+/** Keeps the stored matcher config right: any other writer's change is checked and undone. */
+export function guardMatcherConfig(): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(MATCHER_CONFIG_KEY in changes)) return;
+    void publishMatcherConfig().catch((error: unknown) =>
+      console.warn('[factcards] matcher config:', error),
+    );
   };
-  await browser.storage.local.set({ [MATCHER_CONFIG_KEY]: stored });
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * A rate limit for opening extension pages: at most one per tab per interval, and at most
+ * `perMinute` in all. `now` is injected for tests.
+ */
+export function createOpenLimiter(now: () => number = Date.now) {
+  const lastByTab = new Map<number, number>();
+  const recent: number[] = [];
+  return (tabId: number | undefined): boolean => {
+    const t = now();
+    while (recent.length > 0 && t - recent[0]! >= 60_000) recent.shift();
+    const key = tabId ?? -1;
+    const last = lastByTab.get(key);
+    if (last !== undefined && t - last < OPEN_BROWSE_TAB_INTERVAL_MS) return false;
+    if (recent.length >= OPEN_BROWSE_PER_MINUTE) return false;
+    lastByTab.set(key, t);
+    recent.push(t);
+    return true;
+  };
 }
 
 /** Creates the handlers for every background message. */
 export function createBackgroundHandlers(
   service: DatasetService,
+  options: { now?: () => number } = {},
 ): Handlers<typeof BackgroundRequests> {
   let tail: Promise<unknown> = Promise.resolve();
   const serially = (task: () => Promise<void>): Promise<void> => {
@@ -47,6 +106,8 @@ export function createBackgroundHandlers(
     tail = run.catch(() => undefined);
     return run;
   };
+  const knownEntities = new Set(getBundledDataset().dataset.entities.map((e) => e.id));
+  const mayOpen = createOpenLimiter(options.now);
   return {
     async getCards({ entityIds }) {
       const { settings } = await loadSettings();
@@ -56,14 +117,23 @@ export function createBackgroundHandlers(
     async reportMentions({ counts }, sender) {
       const { tabId } = sender;
       if (tabId === undefined) return { ok: false };
+      // Only entities the dataset knows are kept: a report is at most four small numbers.
+      const kept: Record<string, number> = {};
+      for (const [id, n] of Object.entries(counts)) if (knownEntities.has(id)) kept[id] = n;
+      let ok = true;
       // Frames report at the same moment: without the queue, two read-modify-writes of the
       // tab's entry interleave and one frame's counts are lost.
       await serially(async () => {
         const frames = await readFrameCounts(tabId);
-        frames[String(sender.frameId ?? 0)] = counts;
+        const frame = String(sender.frameId ?? 0);
+        if (!(frame in frames) && Object.keys(frames).length >= MAX_FRAMES_PER_TAB) {
+          ok = false;
+          return;
+        }
+        frames[frame] = kept;
         await storage.setItem(tabKey(tabId), frames);
       });
-      return { ok: true };
+      return { ok };
     },
     async getTabMentions({ tabId }) {
       // The tab's counts are forgotten when it starts loading (a new page), and a frame does not
@@ -72,7 +142,7 @@ export function createBackgroundHandlers(
       const totals: Record<string, number> = {};
       for (const frame of Object.values(await readFrameCounts(tabId))) {
         for (const [entityId, n] of Object.entries(frame))
-          totals[entityId] = (totals[entityId] ?? 0) + n;
+          if (knownEntities.has(entityId)) totals[entityId] = (totals[entityId] ?? 0) + n;
       }
       return { counts: totals };
     },
@@ -95,9 +165,15 @@ export function createBackgroundHandlers(
       }
       return { ok: false, total };
     },
-    async openBrowse({ entityId }) {
-      const query = entityId ? `?entity=${encodeURIComponent(entityId)}` : '';
+    async openBrowse({ entityId }, sender) {
+      if (!mayOpen(sender.tabId)) return { ok: false };
+      const known = entityId !== undefined && knownEntities.has(entityId);
+      const query = known ? `?entity=${encodeURIComponent(entityId)}` : '';
       await browser.tabs.create({ url: browser.runtime.getURL(`/browse.html${query}`) });
+      return { ok: true };
+    },
+    async repairMatcherConfig() {
+      await publishMatcherConfig();
       return { ok: true };
     },
   };

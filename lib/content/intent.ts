@@ -13,7 +13,8 @@ export interface IntentOptions<M> {
   dwellMs: () => number;
   /** @default 300 */
   graceMs?: number;
-  open: (mention: M) => void;
+  /** Shows a mention's card; `focus` when it was opened from the keyboard. */
+  open: (mention: M, focus: boolean) => void;
   close: () => void;
   same?: (a: M, b: M) => boolean;
   timers: IntentTimers;
@@ -73,12 +74,12 @@ export class HoverIntent<M> {
     }
   }
 
-  /** Opens a card at once (keyboard command, click trigger). */
-  show(mention: M): void {
+  /** Opens a card at once (keyboard command, click trigger); `focus` moves focus into it. */
+  show(mention: M, focus = false): void {
     this.opts.timers.clearTimeout(this.graceTimer);
     this.graceTimer = undefined;
     this.current = mention;
-    this.opts.open(mention);
+    this.opts.open(mention, focus);
   }
 
   /** Closes the card and forgets the pin. */

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   assertPageInvariants,
+  card,
   hover,
   launch,
   readIdb,
@@ -49,7 +50,7 @@ describe('foundation', () => {
     for (const name of ['Elon Musk', 'Yann LeCun', 'Vinod Khosla', 'xAI']) {
       await hover(page, name);
       await waitForDialog(page, name);
-      const text = await page.locator('factcards-card .fc-card').innerText();
+      const text = await card(page).text();
       assert.match(text, /positions|said about/i, `the ${name} card lists positions`);
       await page.mouse.move(1, 1);
       await waitForDialog(page, name, { present: false });

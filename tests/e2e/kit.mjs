@@ -85,9 +85,15 @@ export async function recordMutations(page) {
           if (r.type === 'childList') {
             for (const n of r.addedNodes)
               if (n.nodeType === 1)
-                log.push({ type: 'added', tag: n.localName, parent: r.target.localName ?? '#' });
+                log.push({
+                  type: 'added',
+                  tag: n.localName,
+                  parent: r.target.localName ?? '#',
+                  attributes: n.attributes.length,
+                });
             for (const n of r.removedNodes)
-              if (n.nodeType === 1) log.push({ type: 'removed', tag: n.localName });
+              if (n.nodeType === 1)
+                log.push({ type: 'removed', tag: n.localName, parent: r.target.localName ?? '#' });
           } else if (r.type === 'attributes') {
             log.push({ type: 'attribute', tag: r.target.localName, name: r.attributeName });
           } else if (r.type === 'characterData') {
@@ -268,23 +274,172 @@ export async function setSettings(sw, patch) {
   }, patch);
 }
 
+/**
+ * The card host as the page sees it: the elements on `<html>` other than `<head>` and `<body>`
+ * (the extension adds at most one, a plain element with no attribute and a closed shadow root).
+ */
+export function hostElements(frameOrPage) {
+  return frameOrPage.evaluate(() =>
+    [...document.documentElement.children]
+      .filter((el) => el !== document.head && el !== document.body)
+      .map((el) => ({
+        tag: el.localName,
+        attributes: el.attributes.length,
+        shadowRoot: el.shadowRoot !== null,
+        children: el.childNodes.length,
+      })),
+  );
+}
+
+/** Whether a mutation (see recordMutations) is the extension adding or removing its card host. */
+export const isCardHostChange = (m) =>
+  (m.type === 'added' || m.type === 'removed') && m.parent === 'html' && !m.attributes;
+
 /** The common invariants: no external request, no error, at most the card host added. */
 export async function assertPageInvariants(assert, kit, page) {
   assert.deepEqual(kit.externalRequests(), [], 'no extension context may make a network request');
   const changes = await mutations(page);
-  const foreign = changes.filter(
-    (m) =>
-      !(m.type === 'added' && m.tag === 'factcards-card' && m.parent === 'html') &&
-      !(m.type === 'removed' && m.tag === 'factcards-card'),
-  );
+  const foreign = changes.filter((m) => !isCardHostChange(m));
   assert.deepEqual(
     foreign,
     [],
     'the extension must not change the page apart from adding its one card host',
   );
-  const hosts = await page.evaluate(() => document.querySelectorAll('factcards-card').length);
-  assert.ok(hosts <= 1, `at most one card host (found ${hosts})`);
+  const added = new Set(changes.filter((m) => m.type === 'added').map((m) => m.tag));
+  assert.ok(added.size <= 1, `at most one kind of element added (${[...added]})`);
+  const hosts = await hostElements(page);
+  assert.ok(hosts.length <= 1, `at most one card host (found ${JSON.stringify(hosts)})`);
+  for (const host of hosts)
+    assert.deepEqual(
+      { attributes: host.attributes, shadowRoot: host.shadowRoot, children: host.children },
+      { attributes: 0, shadowRoot: false, children: 0 },
+      'the host carries nothing the page can read: no attribute, no light DOM, a closed root',
+    );
   assert.deepEqual(kit.errors, [], 'no uncaught errors or console errors');
+}
+
+/** Runs `fn` with a DevTools protocol session on a page. */
+async function withCdp(page, fn) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    return await fn(cdp);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The frame ids of a page, top first. */
+async function frameIds(cdp) {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const ids = [];
+  const walk = (node) => {
+    ids.push(node.frame.id);
+    for (const child of node.childFrames ?? []) walk(child);
+  };
+  walk(frameTree);
+  return ids;
+}
+
+/**
+ * The open card's element as a protocol object, found through the accessibility tree (which
+ * sees into closed shadow roots and frames); undefined when no card is open.
+ */
+async function cardObjectId(cdp, name) {
+  for (const frameId of await frameIds(cdp)) {
+    const { nodes } = await cdp
+      .send('Accessibility.getFullAXTree', { frameId })
+      .catch(() => ({ nodes: [] }));
+    const dialog = nodes.find(
+      (n) =>
+        n.role?.value === 'dialog' &&
+        !n.ignored &&
+        n.backendDOMNodeId &&
+        (name === undefined || n.name?.value === name),
+    );
+    if (!dialog) continue;
+    const { object } = await cdp.send('DOM.resolveNode', {
+      backendNodeId: dialog.backendDOMNodeId,
+    });
+    return object.objectId;
+  }
+  return undefined;
+}
+
+/**
+ * The open card, read from outside the page: its shadow root is closed, so tests reach it
+ * through the DevTools protocol (as assistive technology does), never through page script, and
+ * click it with the real mouse. Each call finds the card afresh.
+ */
+export function card(page, name) {
+  const evaluate = (fn, arg) =>
+    withCdp(page, async (cdp) => {
+      await cdp.send('DOM.getDocument', { depth: 0 });
+      const objectId = await cardObjectId(cdp, name);
+      if (!objectId) throw new Error(`no card${name ? ` "${name}"` : ''} is open`);
+      const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+        objectId,
+        // The object is `this`; callers write `(cardElement, arg) => …`.
+        functionDeclaration: `function (arg) { return (${fn})(this, arg); }`,
+        arguments: [{ value: arg }],
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (exceptionDetails)
+        throw new Error(`card evaluate failed: ${exceptionDetails.exception?.description}`);
+      return result.value;
+    });
+  const box = (selector) =>
+    evaluate((el, selector) => {
+      const target = selector ? el.querySelector(selector) : el;
+      if (!target) return null;
+      const r = target.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }, selector);
+  return {
+    /** Runs `fn(cardElement, arg)` in the page and returns its (serializable) result. */
+    evaluate,
+    /** The card's visible text. */
+    text: () => evaluate((el) => el.innerText),
+    /** The visible text of each element matching `selector` in the card. */
+    texts: (selector) =>
+      evaluate(
+        (el, selector) => [...el.querySelectorAll(selector)].map((e) => e.innerText),
+        selector,
+      ),
+    /** An attribute of each element matching `selector`. */
+    attributes: (selector, attribute) =>
+      evaluate(
+        (el, [selector, attribute]) =>
+          [...el.querySelectorAll(selector)].map((e) => e.getAttribute(attribute)),
+        [selector, attribute],
+      ),
+    count: (selector) => evaluate((el, selector) => el.querySelectorAll(selector).length, selector),
+    /** The bounding box of the card, or of an element in it (viewport coordinates). */
+    box,
+    /** Whether focus is inside the card. */
+    hasFocus: () =>
+      evaluate((el) => {
+        const active = el.getRootNode().activeElement;
+        return !!active && el.contains(active);
+      }),
+    /** What has focus inside the card (tag and accessible label). */
+    focused: () =>
+      evaluate((el) => {
+        const active = el.getRootNode().activeElement;
+        return active && el.contains(active)
+          ? {
+              tag: active.localName,
+              label: active.getAttribute('aria-label') ?? active.textContent,
+            }
+          : null;
+      }),
+    /** Clicks an element of the card with the real mouse. */
+    async click(selector) {
+      const b = await box(selector);
+      if (!b) throw new Error(`nothing matches ${selector} in the card`);
+      await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    },
+  };
 }
 
 /** The texts the extension highlighted in a frame (the highlight registry is shared with the page). */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import {
+  card,
   dialogs,
   highlighted,
   hover,
@@ -74,14 +75,12 @@ async function until(probe, deadline) {
 
 /** What the open card shows: its position ids, its source citations and its footer. */
 async function cardState(page) {
-  const card = page.locator('factcards-card .fc-card');
-  if ((await card.count()) === 0) return undefined;
+  if ((await dialogs(page)).length === 0) return undefined;
+  const open = card(page);
   return {
-    ids: await page
-      .locator('factcards-card li[data-position-id]')
-      .evaluateAll((els) => els.map((e) => e.dataset.positionId)),
-    citations: await page.locator('factcards-card .fc-source').allInnerTexts(),
-    text: await card.innerText(),
+    ids: await open.attributes('li[data-position-id]', 'data-position-id'),
+    citations: await open.texts('.fc-source'),
+    text: await open.text(),
   };
 }
 

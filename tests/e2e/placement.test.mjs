@@ -1,8 +1,8 @@
-// Placement with floating-ui: next to the mention without covering it, inside the viewport,
+// Placement (lib/content/placement.ts): next to the mention without covering it, inside the viewport,
 // following a scrolled container, above a fixed header, and beside a name split over two lines.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { hover, launch, waitForDialog, waitForScan, waitForSeed } from './kit.mjs';
+import { card, hover, launch, waitForDialog, waitForScan, waitForSeed } from './kit.mjs';
 
 const overlaps = (a, b) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -45,7 +45,7 @@ describe('card placement', () => {
   after(async () => {
     await kit?.close();
   });
-  const cardBox = () => page.locator('factcards-card .fc-card').boundingBox();
+  const cardBox = () => card(page).box();
 
   it('places the card beside a mention in a scrolled container and follows it when the box scrolls', async () => {
     await hover(page, 'Elon Musk');
@@ -58,7 +58,7 @@ describe('card placement', () => {
       box.x >= 0 && box.y >= 0 && box.x + box.width <= 900 && box.y + box.height <= 600,
       `inside the viewport ${JSON.stringify(box)}`,
     );
-    await card(page).getByRole('button', { name: 'Keep this card open' }).click();
+    await card(page).click('button[aria-label="Keep this card open"]');
     await page.evaluate(() => (document.getElementById('scroller').scrollTop += 40));
     await page.waitForTimeout(200);
     const moved = await cardBox();
@@ -67,7 +67,7 @@ describe('card placement', () => {
       Math.abs(moved.y - box.y - (movedRect.y - rect.y)) <= 2,
       `the card follows the mention (${box.y}→${moved.y}, mention ${rect.y}→${movedRect.y})`,
     );
-    await card(page).getByRole('button', { name: 'Close card' }).click();
+    await card(page).click('button[aria-label="Close card"]');
   });
 
   it('keeps a card for a mention in a fixed header visible and uncovered', async () => {
@@ -78,11 +78,15 @@ describe('card placement', () => {
     const [rect] = await mentionRects(page, 'header', 'Yann LeCun');
     assert.ok(!overlaps(box, rect));
     assert.ok(box.y >= rect.y + rect.height, 'below the header mention');
-    const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, {
-      x: box.x + 20,
-      y: box.y + 20,
-    });
-    assert.equal(onTop, 'factcards-card', 'nothing of the page paints over the card');
+    // The card's closed shadow root retargets the hit to its host, a child of <html>.
+    const onTop = await page.evaluate(
+      ({ x, y }) => {
+        const el = document.elementFromPoint(x, y);
+        return el?.parentElement === document.documentElement && el !== document.body;
+      },
+      { x: box.x + 20, y: box.y + 20 },
+    );
+    assert.equal(onTop, true, 'nothing of the page paints over the card');
     await page.keyboard.press('Escape');
   });
 
@@ -98,7 +102,3 @@ describe('card placement', () => {
     await page.keyboard.press('Escape');
   });
 });
-
-function card(page) {
-  return page.locator('factcards-card .fc-card');
-}

@@ -9,14 +9,15 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import {
-  ROOT,
   assertPageInvariants,
+  card,
   extensionPageAxeViolations as axeViolations,
   highlighted,
   hover,
   launch,
   readIdb,
   recordMutations,
+  ROOT,
   setSettings,
   tabIdFor,
   waitForDialog,
@@ -675,11 +676,12 @@ describe('popup and full view', () => {
     const article = await openFixture(kit, 'demo-article.html');
     await hover(article, 'Elon Musk');
     await waitForDialog(article, 'Elon Musk');
-    const link = article
-      .locator('factcards-card .fc-footer button, factcards-card .fc-footer a')
-      .first();
-    const total = Number(/All (\d+) positions/.exec(await link.innerText())[1]);
-    const [fromCard] = await Promise.all([kit.context.waitForEvent('page'), link.click()]);
+    const footer = (await card(article).texts('.fc-footer'))[0];
+    const total = Number(/All (\d+) positions/.exec(footer)[1]);
+    const [fromCard] = await Promise.all([
+      kit.context.waitForEvent('page'),
+      card(article).click('.fc-footer button'),
+    ]);
     await fromCard.waitForSelector('.fc-entity-detail[data-entity-id="elon-musk"]');
     const totals = fromCard.locator('.fc-entity-totals');
     assert.equal(

@@ -13,12 +13,26 @@ import {
 import {
   createBackgroundHandlers,
   forwardCommand,
+  guardMatcherConfig,
+  MAX_FRAMES_PER_TAB,
+  OPEN_BROWSE_PER_MINUTE,
+  OPEN_BROWSE_TAB_INTERVAL_MS,
   publishMatcherConfig,
 } from '@/lib/background/handlers';
 import { MATCHER_CONFIG_KEY, StoredMatcherConfigSchema } from '@/lib/matcher-config';
 import { CardDataSchema } from '@/lib/dataset/query';
 
 const OWN_ID = 'factcards-test-id';
+const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
+/** An extension page (the popup) as the browser describes it. */
+const PAGE = { id: OWN_ID, url: `${OWN_ORIGIN}popup.html` };
+/** A content script in a web page's frame. */
+const content = (tabId: number, frameId = 0, url = 'https://news.example/article') => ({
+  id: OWN_ID,
+  url,
+  tab: { id: tabId },
+  frameId,
+});
 
 beforeEach(() => {
   vi.restoreAllMocks();
@@ -28,10 +42,14 @@ beforeEach(() => {
 
 function listener() {
   const service = new DatasetService(getBundledDataset);
-  return createListener<typeof BackgroundRequests>(
+  return createListener(
+    BackgroundRequests,
     parseBackgroundMessage,
     createBackgroundHandlers(service),
-    () => OWN_ID,
+    {
+      id: () => OWN_ID,
+      origin: () => OWN_ORIGIN,
+    },
   );
 }
 
@@ -39,7 +57,7 @@ function listener() {
 function call(
   l: ReturnType<typeof listener>,
   message: unknown,
-  sender: Record<string, unknown> = { id: OWN_ID },
+  sender: Record<string, unknown> = PAGE,
 ) {
   return new Promise<unknown>((resolve) => {
     const keptOpen = l(message, sender as never, resolve);
@@ -124,12 +142,12 @@ describe('background handlers', () => {
     await call(
       l,
       { type: 'reportMentions', counts: { 'elon-musk': 2 }, hostname: 'a.test' },
-      { id: OWN_ID, tab: { id: 7 }, frameId: 0 },
+      content(7, 0),
     );
     await call(
       l,
       { type: 'reportMentions', counts: { 'elon-musk': 1, xai: 3 }, hostname: 'a.test' },
-      { id: OWN_ID, tab: { id: 7 }, frameId: 5 },
+      content(7, 5),
     );
     expect(await call(l, { type: 'getTabMentions', tabId: 7 })).toEqual({
       counts: { 'elon-musk': 3, xai: 3 },
@@ -144,7 +162,7 @@ describe('background handlers', () => {
         call(
           l,
           { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test' },
-          { id: OWN_ID, tab: { id: 6 }, frameId },
+          content(6, frameId),
         ),
       ),
     );
@@ -162,12 +180,12 @@ describe('background handlers', () => {
     await call(
       l,
       { type: 'reportMentions', counts: { xai: 2 }, hostname: 'a.test' },
-      { id: OWN_ID, tab: { id: 3 }, frameId: 0 },
+      content(3, 0),
     );
     await call(
       l,
       { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test' },
-      { id: OWN_ID, tab: { id: 3 }, frameId: 9 },
+      content(3, 9),
     );
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
     expect(await call(l, { type: 'revealInTab', tabId: 3, entityId: 'xai', index: 2 })).toEqual({
@@ -214,5 +232,149 @@ describe('background handlers', () => {
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     await publishMatcherConfig();
     expect(set).not.toHaveBeenCalled();
+  });
+});
+
+describe('a background that trusts nobody', () => {
+  it('refuses tab-scoped requests naming a tab from a content script', async () => {
+    const l = listener();
+    await call(l, { type: 'reportMentions', counts: { xai: 2 }, hostname: 'a.test' }, content(7));
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    // Another tab's content script asks for tab 7's counts and to scroll it: both refused.
+    expect(await call(l, { type: 'getTabMentions', tabId: 7 }, content(9))).toBe('(ignored)');
+    expect(
+      await call(l, { type: 'revealInTab', tabId: 7, entityId: 'xai', index: 0 }, content(9)),
+    ).toBe('(ignored)');
+    expect(sent).not.toHaveBeenCalled();
+    // The popup may.
+    expect(await call(l, { type: 'getTabMentions', tabId: 7 })).toEqual({ counts: { xai: 2 } });
+  });
+
+  it('treats a sender without the extension origin as a content script', async () => {
+    const l = listener();
+    const spoofed = { id: OWN_ID, url: `https://evil.example/${OWN_ORIGIN}`, tab: { id: 9 } };
+    expect(await call(l, { type: 'getTabMentions', tabId: 7 }, spoofed)).toBe('(ignored)');
+    expect(await call(l, { type: 'getTabMentions', tabId: 7 }, { id: OWN_ID })).toBe('(ignored)');
+  });
+
+  it("stores a report under the sender's own tab and frame, never one named in the message", async () => {
+    const l = listener();
+    await call(
+      l,
+      { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test', tabId: 7 },
+      content(9, 2),
+    );
+    expect(await call(l, { type: 'getTabMentions', tabId: 7 })).toEqual({ counts: {} });
+    expect(await call(l, { type: 'getTabMentions', tabId: 9 })).toEqual({ counts: { xai: 1 } });
+  });
+
+  it('refuses an oversized report and keeps only known entities', async () => {
+    const l = listener();
+    const huge = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`e${i}`, 1]));
+    expect(
+      await call(l, { type: 'reportMentions', counts: huge, hostname: 'a.test' }, content(5)),
+    ).toBe('(ignored)');
+    await call(
+      l,
+      {
+        type: 'reportMentions',
+        counts: { xai: 2, 'not-an-entity': 9, 'elon-musk': 1 },
+        hostname: 'a.test',
+      },
+      content(5),
+    );
+    const stored = (await fakeBrowser.storage.session.get('mentions-5'))['mentions-5'];
+    expect(stored).toEqual({ '0': { xai: 2, 'elon-musk': 1 } });
+  });
+
+  it('caps the frames kept per tab', async () => {
+    const l = listener();
+    const replies = [];
+    for (let frameId = 0; frameId < MAX_FRAMES_PER_TAB + 3; frameId++)
+      replies.push(
+        await call(
+          l,
+          { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test' },
+          content(4, frameId),
+        ),
+      );
+    expect(replies.filter((r) => (r as { ok: boolean }).ok)).toHaveLength(MAX_FRAMES_PER_TAB);
+    expect(await call(l, { type: 'getTabMentions', tabId: 4 })).toEqual({
+      counts: { xai: MAX_FRAMES_PER_TAB },
+    });
+  });
+
+  it('opens the full view only for content scripts, and at a limited rate', async () => {
+    let now = 1_000_000;
+    const service = new DatasetService(getBundledDataset);
+    const l = createListener(
+      BackgroundRequests,
+      parseBackgroundMessage,
+      createBackgroundHandlers(service, { now: () => now }),
+      { id: () => OWN_ID, origin: () => OWN_ORIGIN },
+    );
+    const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const open = (tab: number) => call(l, { type: 'openBrowse', entityId: 'xai' }, content(tab));
+    // Five synthetic clicks in a row from one tab: one tab opens.
+    const burst = await Promise.all([1, 1, 1, 1, 1].map(open));
+    expect(burst.filter((r) => (r as { ok: boolean }).ok)).toHaveLength(1);
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(created.mock.calls[0]![0]).toEqual({
+      url: expect.stringMatching(/\/browse\.html\?entity=xai$/),
+    });
+    // A second later the same tab may open one more.
+    now += OPEN_BROWSE_TAB_INTERVAL_MS;
+    expect(await open(1)).toEqual({ ok: true });
+    // Across tabs, at most OPEN_BROWSE_PER_MINUTE a minute.
+    const many = [];
+    for (let tab = 10; tab < 30; tab++) many.push(await open(tab));
+    expect(created).toHaveBeenCalledTimes(OPEN_BROWSE_PER_MINUTE);
+    now += 60_000;
+    expect(await open(99)).toEqual({ ok: true });
+    // An unknown entity id never reaches the address.
+    now += 60_000;
+    await call(l, { type: 'openBrowse', entityId: '"><script>' }, content(100));
+    expect(created.mock.lastCall![0]).toEqual({ url: expect.stringMatching(/\/browse\.html$/) });
+    expect(many.length).toBe(20);
+  });
+});
+
+describe('the matcher config', () => {
+  const stored = async () =>
+    (await fakeBrowser.storage.local.get(MATCHER_CONFIG_KEY))[MATCHER_CONFIG_KEY];
+
+  it('is rewritten from the bundle when the stored one is garbage', async () => {
+    await fakeBrowser.storage.local.set({ [MATCHER_CONFIG_KEY]: { garbage: true } });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await publishMatcherConfig()).toBe(true);
+    expect(StoredMatcherConfigSchema.safeParse(await stored()).success).toBe(true);
+  });
+
+  it('is rewritten when a valid-looking config with the current version was tampered with', async () => {
+    await publishMatcherConfig();
+    const good = StoredMatcherConfigSchema.parse(await stored());
+    const poisoned = { ...good, config: { entities: good.config.entities.slice(0, 1) } };
+    await fakeBrowser.storage.local.set({ [MATCHER_CONFIG_KEY]: poisoned });
+    expect(await publishMatcherConfig()).toBe(true);
+    expect(StoredMatcherConfigSchema.parse(await stored())).toEqual(good);
+  });
+
+  it('is repaired as soon as another writer changes it', async () => {
+    await publishMatcherConfig();
+    const good = await stored();
+    const stop = guardMatcherConfig();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakeBrowser.storage.local.set({ [MATCHER_CONFIG_KEY]: 'garbage' });
+    await vi.waitFor(async () => expect(await stored()).toEqual(good));
+    stop();
+  });
+
+  it("is repaired on a content script's request", async () => {
+    await fakeBrowser.storage.local.set({ [MATCHER_CONFIG_KEY]: [1, 2, 3] });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await call(listener(), { type: 'repairMatcherConfig' }, content(3))).toEqual({
+      ok: true,
+    });
+    expect(StoredMatcherConfigSchema.safeParse(await stored()).success).toBe(true);
   });
 });
