@@ -87,9 +87,14 @@ function nameKey(text: string, start: number, end: number): string {
 const PENDING = 0;
 const ACCEPTED = 1;
 const REJECTED = 2;
+/** A block's cues sorted by start, and the longest one's length (to bound window searches). */
+interface CueIndex {
+  list: Cue[];
+  maxLength: number;
+}
 interface BlockWork {
   cands: Candidate[];
-  cues: Cue[];
+  cues: CueIndex;
   state: Uint8Array;
 }
 
@@ -119,22 +124,25 @@ export function detectMentions(
 
   const mentions: Mention[][] = [];
   const awaitingEvidence: Set<string>[] = [];
+  // Salience is computed once per call and entity, not once per candidate: linear in the text.
+  const salience = antecedents.map((list) => new Salience(list));
   base = 0;
   blocks.forEach((text, b) => {
     const list: Mention[] = [];
     const waiting = new Set<string>();
     const w = work[b];
+    const sentences = new SentenceEnds(text);
     w?.cands.forEach((c, i) => {
       let ok = w.state[i] === ACCEPTED;
       if (w.state[i] === PENDING && c.use.kind === 'alias') {
         const e = c.use.entity;
         const id = matcher.entities[e]?.id ?? '';
-        const list = antecedents[e] ?? [];
+        const ranked = salience[e]!;
         const surname = c.use.alias.role === 'surname';
-        const ante = surname ? antecedentOf(list, base + c.start, b, text, base) : undefined;
+        const ante = surname ? antecedentOf(ranked, base + c.start, b, sentences, base) : undefined;
         // Outside any passage, the page's most-named full name with this surname is its
         // subject, unless the context nearby points to this entity ("Musk said Tesla would grow").
-        const primary = surname && !ante ? mostSalient(list, undefined, list[0]) : undefined;
+        const primary = surname && !ante ? ranked.pageSubject() : undefined;
         if (ante) ok = ante.own;
         else if (primary && !primary.own && !cueNear(w.cues, c, e, true)) ok = false;
         else if (cueNear(w.cues, c, e, false)) ok = false;
@@ -230,7 +238,9 @@ function collect(text: string, m: CompiledMatcher, hits: number[]): BlockWork | 
     cands.push(c);
     last = c.end;
   }
-  return { cands, cues, state: new Uint8Array(cands.length) };
+  cues.sort((x, y) => x.start - y.start);
+  const maxLength = cues.reduce((n, q) => Math.max(n, q.end - q.start), 0);
+  return { cands, cues: { list: cues, maxLength }, state: new Uint8Array(cands.length) };
 }
 
 /**
@@ -270,6 +280,15 @@ function decideLocally(
       state[i] = REJECTED;
     }
   });
+  // Accepted strong candidates per entity, in text order, for the ambiguous aliases' veto below.
+  const accepted = new Map<number, Candidate[]>();
+  cands.forEach((c, i) => {
+    if (state[i] !== ACCEPTED) return;
+    const list = accepted.get(c.use.entity) ?? [];
+    list.push(c);
+    accepted.set(c.use.entity, list);
+  });
+  const acceptedSoFar = new Map<number, Candidate[]>();
   cands.forEach((c, i) => {
     const u = c.use;
     if (u.kind !== 'alias' || u.alias.strength !== 'strong' || !u.alias.ambiguous) return;
@@ -277,9 +296,14 @@ function decideLocally(
     const vetoed =
       cueNear(cues, c, e, false) &&
       !cueNear(cues, c, e, true) &&
-      !cands.some((d, j) => state[j] === ACCEPTED && d.use.entity === e && near(d, c, CUE_WINDOW));
+      !anyNear(accepted.get(e), c) &&
+      !anyNear(acceptedSoFar.get(e), c);
     state[i] = vetoed ? REJECTED : ACCEPTED;
-    if (!vetoed) strong.add(m.entities[e]?.id ?? '');
+    if (vetoed) return;
+    strong.add(m.entities[e]?.id ?? '');
+    const list = acceptedSoFar.get(e) ?? [];
+    list.push(c);
+    acceptedSoFar.set(e, list);
   });
 }
 
@@ -361,14 +385,17 @@ function otherGivenNameBefore(
 ): boolean {
   let j = start;
   if (j === 0 || !isBlank(text.charCodeAt(j - 1), cls)) return false;
-  while (j > 0 && isBlank(text.charCodeAt(j - 1), cls)) j--;
+  // Every backward read is bounded: a long run of spaces before each of many names stays linear.
+  const floor = Math.max(0, start - WORD_LIMIT);
+  while (j > floor && isBlank(text.charCodeAt(j - 1), cls)) j--;
   const wordEnd = j;
   while (j > 0 && wordEnd - j < WORD_LIMIT && isNameCode(text.charCodeAt(j - 1))) j--;
   const word = text.slice(j, wordEnd);
   if (rules.namesakes.has(word)) return true;
   if (!/^\p{Lu}\p{Ll}/u.test(word) || /['’]s$/.test(word)) return false;
   if (rules.givenNames.has(word) || TITLES.has(word.toLowerCase())) return false;
-  while (j > 0 && (isBlank(text.charCodeAt(j - 1), cls) || OPENERS.includes(text.charAt(j - 1))))
+  const stop = Math.max(0, j - WORD_LIMIT);
+  while (j > stop && (isBlank(text.charCodeAt(j - 1), cls) || OPENERS.includes(text.charAt(j - 1))))
     j--;
   return j > 0 && !SENTENCE_ENDS.includes(text.charAt(j - 1));
 }
@@ -382,27 +409,138 @@ function otherSurnameAfter(
 ): boolean {
   let j = end;
   if (j >= text.length || !isBlank(text.charCodeAt(j), cls)) return false;
-  while (j < text.length && isBlank(text.charCodeAt(j), cls)) j++;
+  const limit = Math.min(text.length, end + WORD_LIMIT);
+  while (j < limit && isBlank(text.charCodeAt(j), cls)) j++;
   const from = j;
   while (j < text.length && j - from < WORD_LIMIT && isNameCode(text.charCodeAt(j))) j++;
   const word = text.slice(from, j).replace(/['’]s$/, '');
   return /^\p{Lu}/u.test(word) && !rules.surnames.has(word.toLowerCase());
 }
 
+/** Where sentences end in a block's text, found once, so "same sentence?" is a binary search. */
+class SentenceEnds {
+  private ends: number[] | undefined;
+  constructor(private readonly text: string) {}
+
+  /** Whether a sentence ends somewhere in `text[from, to)`. */
+  between(from: number, to: number): boolean {
+    if (!this.ends) {
+      this.ends = [];
+      // The index after the whitespace that follows a full stop (and any closing quotes).
+      for (const m of this.text.matchAll(/[.!?…]["'”’)]*\s/g))
+        this.ends.push(m.index, m.index + m[0].length);
+    }
+    const ends = this.ends;
+    let lo = 0;
+    let hi = ends.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[2 * mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ends.length / 2 && ends[2 * lo + 1]! <= to;
+  }
+}
+
+/**
+ * An entity's antecedents (full names in call order) with what the salience rule needs, computed
+ * once: how often each name occurs on the page and in each passage, and the answers per passage.
+ */
+class Salience {
+  /** Per name: how often it is named, and where first (index into the list). */
+  private names: Map<string, { count: number; first: number }> | undefined;
+  private byBlock: Map<number, Map<string, number>> | undefined;
+  /** Each block's first naming (index into the list). */
+  private firstInBlock: Map<number, number> | undefined;
+  /** The most named name on the page (earliest first naming among ties). */
+  private top: string | undefined;
+  private readonly answers = new Map<number, Antecedent | undefined>();
+  private subject: { value: Antecedent | undefined } | undefined;
+
+  constructor(readonly list: readonly Antecedent[]) {}
+
+  private index(): void {
+    if (this.names) return;
+    const names = (this.names = new Map());
+    const byBlock = (this.byBlock = new Map<number, Map<string, number>>());
+    const firstInBlock = (this.firstInBlock = new Map<number, number>());
+    this.list.forEach((a, i) => {
+      if (!firstInBlock.has(a.block)) firstInBlock.set(a.block, i);
+      const entry = names.get(a.key);
+      if (entry) entry.count++;
+      else names.set(a.key, { count: 1, first: i });
+      let inBlock = byBlock.get(a.block);
+      if (!inBlock) byBlock.set(a.block, (inBlock = new Map()));
+      inBlock.set(a.key, (inBlock.get(a.key) ?? 0) + 1);
+    });
+    let best = -1;
+    for (const [key, { count }] of names)
+      if (count > best) {
+        best = count;
+        this.top = key;
+      }
+  }
+
+  /**
+   * The name a reader would take a bare surname for: the one named most often on the page, a
+   * naming in the passage counting one and a half; ties go to `preferred` (the passage's first
+   * name), then to the earliest named. On a page about Elon Musk, "His father, Errol Musk, …
+   * Musk has a brother" is still Elon; on a page about Kimbal Musk that names Elon once, "Musk
+   * said" is Kimbal. Only the passage's names and the page's most named one can win, so this
+   * costs the passage's size, not the page's.
+   */
+  private mostSalient(passage: number | undefined, preferred: Antecedent | undefined) {
+    this.index();
+    const names = this.names!;
+    const inPassage = passage === undefined ? undefined : this.byBlock!.get(passage);
+    const score = (key: string) => (names.get(key)?.count ?? 0) + 0.5 * (inPassage?.get(key) ?? 0);
+    let bestScore = preferred ? score(preferred.key) : -1;
+    let bestKey: string | undefined;
+    const consider = (key: string) => {
+      const s = score(key);
+      const earlier = bestKey === undefined || names.get(key)!.first < names.get(bestKey)!.first;
+      if (s > bestScore || (bestKey !== undefined && s === bestScore && earlier)) {
+        bestScore = s;
+        bestKey = key;
+      }
+    };
+    if (this.top !== undefined) consider(this.top);
+    for (const key of inPassage?.keys() ?? []) consider(key);
+    if (bestKey === undefined) return preferred;
+    return this.list[names.get(bestKey)!.first];
+  }
+
+  /** The page's subject among this entity's namesakes, for a surname outside any passage. */
+  pageSubject(): Antecedent | undefined {
+    this.subject ??= { value: this.mostSalient(undefined, this.list[0]) };
+    return this.subject.value;
+  }
+
+  /** The subject of the passage (block) `block`; ties go to the passage's first naming. */
+  passageSubject(block: number): Antecedent | undefined {
+    if (!this.answers.has(block)) {
+      this.index();
+      this.answers.set(block, this.mostSalient(block, this.list[this.firstInBlock!.get(block)!]));
+    }
+    return this.answers.get(block);
+  }
+}
+
 /**
  * The full name a bare surname at `at` refers to: the nearest one in the same sentence, else the
- * first full name of its passage — the nearest earlier block (this one, or one at most
- * COREF_WINDOW back) that has one. The first, not the nearest, because a passage names its
- * subject first: in "Kimbal Musk, the brother of Elon Musk, opened a restaurant. Musk said…",
- * Musk is Kimbal.
+ * subject of its passage, the nearest earlier block (this one, or one at most COREF_WINDOW back)
+ * that has one. The passage's subject, not its nearest name, because a passage names its subject
+ * first: in "Kimbal Musk, the brother of Elon Musk, opened a restaurant. Musk said…", Musk is
+ * Kimbal.
  */
 function antecedentOf(
-  list: readonly Antecedent[],
+  ranked: Salience,
   at: number,
   block: number,
-  text: string,
+  sentences: SentenceEnds,
   base: number,
 ): Antecedent | undefined {
+  const list = ranked.list;
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -413,49 +551,54 @@ function antecedentOf(
   const nearest = list[lo - 1];
   if (!nearest || (nearest.block !== block && at - nearest.end > COREF_WINDOW)) return undefined;
   // Within one sentence the nearest name wins ("Then Elon Musk took the stage, and Musk said").
-  if (
-    nearest.block === block &&
-    !/[.!?…]["'”’)]*\s/.test(text.slice(nearest.end - base, at - base))
-  )
-    return nearest;
-  let first = lo - 1;
-  while (first > 0 && list[first - 1]?.block === nearest.block) first--;
-  return mostSalient(list, nearest.block, list[first]);
-}
-
-/**
- * The name a reader would take a bare surname for: the one named most often on the page, a
- * naming in the passage counting one and a half; ties go to `preferred` (the passage's first name). On a
- * page about Elon Musk, "His father, Errol Musk, … Musk has a brother" is still Elon; on a page
- * about Kimbal Musk that names Elon once, "Musk said" is Kimbal.
- */
-function mostSalient(
-  list: readonly Antecedent[],
-  passageBlock: number | undefined,
-  preferred: Antecedent | undefined,
-): Antecedent | undefined {
-  const score = new Map<string, number>();
-  for (const a of list)
-    score.set(a.key, (score.get(a.key) ?? 0) + (a.block === passageBlock ? 1.5 : 1));
-  let best = preferred;
-  for (const a of list) {
-    if ((score.get(a.key) ?? 0) > (best ? (score.get(best.key) ?? 0) : -1)) best = a;
-  }
-  return best;
+  if (nearest.block === block && !sentences.between(nearest.end - base, at - base)) return nearest;
+  return ranked.passageSubject(nearest.block);
 }
 
 const near = (q: { start: number; end: number }, c: Candidate, window: number) =>
   q.end > c.start - window && q.start < c.end + window;
 
-/** A cue of entity `e` near `c`; a positive cue must lie outside `c` (`Elon` is no evidence for itself). */
-function cueNear(cues: readonly Cue[], c: Candidate, e: number, positive: boolean): boolean {
-  return cues.some(
-    (q) =>
+/** Whether a candidate of a sorted list lies within CUE_WINDOW of `c`. */
+function anyNear(list: readonly Candidate[] | undefined, c: Candidate): boolean {
+  if (!list || list.length === 0) return false;
+  // The first one ending after the window's start; the list is sorted by start and end alike.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.end <= c.start - CUE_WINDOW) lo = mid + 1;
+    else hi = mid;
+  }
+  const d = list[lo];
+  return d !== undefined && near(d, c, CUE_WINDOW);
+}
+
+/**
+ * A cue of entity `e` near `c`; a positive cue must lie outside `c` (`Elon` is no evidence for
+ * itself). Cues are sorted by start: a binary search and a walk over the window only.
+ */
+function cueNear(cues: CueIndex, c: Candidate, e: number, positive: boolean): boolean {
+  const { list, maxLength } = cues;
+  let lo = 0;
+  let hi = list.length;
+  const from = c.start - CUE_WINDOW - maxLength;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length; i++) {
+    const q = list[i]!;
+    if (q.start >= c.end + CUE_WINDOW) break;
+    if (
       q.entity === e &&
       q.positive === positive &&
       near(q, c, CUE_WINDOW) &&
-      (!positive || q.end <= c.start || q.start >= c.end),
-  );
+      (!positive || q.end <= c.start || q.start >= c.end)
+    )
+      return true;
+  }
+  return false;
 }
 
 function toMention(c: Candidate, use: AliasUse, m: CompiledMatcher): Mention {
