@@ -5,6 +5,7 @@
 import type { Alias } from '../dataset/schema';
 import type { MatcherConfig } from './config';
 import { IGNORE, IGNORE_RANGES, OTHER, SPACE, SPACE_RANGES, VARIANTS, normalize } from './chars';
+import { prefilterSource } from './prefilter';
 
 /** One meaning of a pattern; the same folded text can be an alias of one entity and a cue of another. */
 export type Use =
@@ -47,6 +48,11 @@ export interface CompiledMatcher {
   readonly aliasState: Uint8Array;
   readonly patterns: readonly Pattern[];
   readonly entities: readonly EntityRules[];
+  /**
+   * Matches (case-insensitively, at native speed) wherever an alias might be: a superset of what
+   * the automaton finds, for skipping text. Global: use `lastIndex` to walk its matches.
+   */
+  readonly prefilter: RegExp;
 }
 
 /** Options of {@link compileMatcher}. */
@@ -210,5 +216,9 @@ export function compileMatcher(
     table[i * width + IGNORE] = i * width;
     if (viaSpace[i]) table[i * width + SPACE] = i * width;
   }
-  return { cls, width, table, outStart, outIds, aliasState, patterns, entities };
+  const aliasTexts = patterns.flatMap((p) =>
+    p.uses.filter((u) => u.kind === 'alias').map((u) => u.text),
+  );
+  const prefilter = new RegExp(prefilterSource(aliasTexts), 'gi');
+  return { cls, width, table, outStart, outIds, aliasState, patterns, entities, prefilter };
 }

@@ -160,6 +160,18 @@ export function detectMentions(
 }
 
 /**
+ * Where the next possible mention in `text` ends, from `from` on, at native speed (the matcher's
+ * prefilter); -1 when there is none. A superset of {@link detectMentions}: no boundaries, no
+ * context, but nothing it would find is missed.
+ */
+export function nextCandidate(text: string, matcher: CompiledMatcher, from = 0): number {
+  const re = matcher.prefilter;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? m.index + m[0].length : -1;
+}
+
+/**
  * Fast path for pages without any mention: true if some alias occurs, ignoring case, boundaries
  * and context. One pass, no allocation; a `false` means {@link detectMentions} would find nothing.
  */

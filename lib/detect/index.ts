@@ -4,4 +4,11 @@
  */
 export { MatcherConfigSchema, matcherConfigFromEntities, type MatcherConfig } from './config';
 export { compileMatcher, type CompiledMatcher, type CompileOptions } from './compile';
-export { detectMentions, mightContainMention, type DetectResult, type Mention } from './detect';
+export {
+  detectMentions,
+  mightContainMention,
+  nextCandidate,
+  type DetectResult,
+  type Mention,
+} from './detect';
+export { essentialAliases } from './prefilter';
