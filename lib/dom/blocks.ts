@@ -33,6 +33,21 @@ export function isBlockElement(el: Element): boolean {
   return !INLINE.has(el.localName);
 }
 
+/** Whether an element's text is never scanned, by its name alone (no attribute read). */
+export const isExcludedName = (name: string): boolean => EXCLUDED.has(name);
+
+/** Whether an element is phrasing content that joins its block's text, by its name. */
+export const isInlineName = (name: string): boolean => INLINE.has(name);
+
+/** Whether an element of this name can have a shadow root (a custom element or one of a few built-ins). */
+export const canHostShadow = (name: string): boolean => name.includes('-') || SHADOW_HOST.has(name);
+
+/** Whether an element is editable (its text is the reader's input, never scanned). */
+export function isEditable(el: Element): boolean {
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
 /** Whether a string is only whitespace (such text nodes between blocks are not read). */
 export const isBlank = (text: string): boolean => /^[ \t\n\r\f\u00a0]*$/.test(text);
 
@@ -63,10 +78,7 @@ const HOST = 2;
 export class BlockClassifier {
   private cache = new Map<Node, ElementInfo>();
 
-  /**
-   * @param isOwnUi elements of the extension's own UI (never scanned); it is a custom element, so
-   * only elements with a `-` in their name are asked
-   */
+  /** @param isOwnUi the extension's own UI (never scanned), recognised by identity */
   constructor(private readonly isOwnUi: (el: Element) => boolean) {}
 
   /** Forgets cached answers (after mutations). */
@@ -87,17 +99,12 @@ export class BlockClassifier {
       const parent = el.parentNode;
       const parentInfo = parent ? this.info(parent) : { excluded: false, block: el };
       const name = el.localName;
-      const editable = el.getAttribute('contenteditable');
-      const custom = name.includes('-');
       const excluded =
-        parentInfo.excluded ||
-        EXCLUDED.has(name) ||
-        (editable !== null && editable !== 'false') ||
-        (custom && this.isOwnUi(el));
+        parentInfo.excluded || EXCLUDED.has(name) || isEditable(el) || this.isOwnUi(el);
       info = {
         excluded,
         block: INLINE.has(name) ? parentInfo.block : el,
-        kind: name === 'br' ? BR : custom || SHADOW_HOST.has(name) ? HOST : undefined,
+        kind: name === 'br' ? BR : canHostShadow(name) ? HOST : undefined,
       };
     }
     this.cache.set(node, info);
@@ -111,8 +118,16 @@ export class BlockClassifier {
   }
 }
 
-/** Maps a [start, end) span of a segment's text back to a DOM Range. */
-export function rangeForSpan(segment: Segment, start: number, end: number, doc: Document): Range {
+/** Where a span of a segment's text starts and ends in the DOM. */
+export interface SpanBounds {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+/** Maps a [start, end) span of a segment's text back to text nodes and offsets. */
+export function boundsForSpan(segment: Segment, start: number, end: number): SpanBounds {
   const at = (offset: number, isEnd: boolean) => {
     // Binary search for the last node starting at or before the offset.
     let lo = 0;
@@ -124,13 +139,19 @@ export function rangeForSpan(segment: Segment, start: number, end: number, doc: 
       else hi = mid - 1;
     }
     const node = segment.nodes[lo]!;
-    return { node, offset: Math.min(Math.max(offset - segment.starts[lo]!, 0), node.data.length) };
+    return [node, Math.min(Math.max(offset - segment.starts[lo]!, 0), node.data.length)] as const;
   };
-  const s = at(start, false);
-  const e = at(end, true);
+  const [startNode, startOffset] = at(start, false);
+  const [endNode, endOffset] = at(end, true);
+  return { startNode, startOffset, endNode, endOffset };
+}
+
+/** Maps a [start, end) span of a segment's text back to a DOM Range. */
+export function rangeForSpan(segment: Segment, start: number, end: number, doc: Document): Range {
+  const b = boundsForSpan(segment, start, end);
   const range = doc.createRange();
-  range.setStart(s.node, s.offset);
-  range.setEnd(e.node, e.offset);
+  range.setStart(b.startNode, b.startOffset);
+  range.setEnd(b.endNode, b.endOffset);
   return range;
 }
 
@@ -154,11 +175,24 @@ function skipSubtree(walker: TreeWalker): Node | null {
 const ELEMENT = 1;
 const TEXT = 3;
 
+/** Options of a {@link SegmentReader}. */
+export interface SegmentReaderOptions {
+  /** Receives the open shadow roots met on the way. */
+  shadowRoots?: ShadowRoot[];
+  /** Whether a segment is worth matching; the others only count in the next one's gap. */
+  keep?: (text: string, block: Node) => boolean;
+  /** Read only the root block's own text: nested blocks are stepped over. */
+  own?: boolean;
+  /** Start at this node (a child of the root, or deeper) instead of at the root. */
+  from?: Node;
+  /** Stop before this node (the node after the last one to read, in document order). */
+  until?: Node | null;
+}
+
 /**
- * Reads a subtree in document order, resumably, in one pass: classifies elements as they come
- * (excluded subtrees are stepped over), joins text nodes into segments, reads `<br>` as a space,
- * collects open shadow roots, and walks a `clean` subtree (known to hold no mention: the page's
- * body when its text has none) by its elements only. Touching a node is what costs most in a
+ * Reads a subtree (or a range of it) in document order, resumably, in one pass: classifies
+ * elements as they come (excluded subtrees are stepped over), joins text nodes into segments,
+ * reads `<br>` as a space and collects open shadow roots. Touching a node is what costs most in a
  * content script's world, so each node is touched once.
  */
 export class SegmentReader {
@@ -177,24 +211,28 @@ export class SegmentReader {
   private space = false;
   private gap = 0;
 
-  /**
-   * @param shadowRoots receives the open shadow roots met on the way
-   * @param keep whether a segment is worth matching; the others only count in the next one's gap
-   * @param clean a subtree known to hold no mention: only its elements are visited
-   */
+  private readonly shadowRoots: ShadowRoot[];
+  private readonly keep: (text: string, block: Node) => boolean;
+  private readonly own: boolean;
+  private readonly until: Node | null;
+
   constructor(
-    root: Node,
+    private readonly root: Node,
     private readonly classifier: BlockClassifier,
-    private readonly shadowRoots: ShadowRoot[] = [],
-    private readonly keep: (text: string, block: Node) => boolean = () => true,
-    private readonly clean?: Node,
+    options: SegmentReaderOptions = {},
   ) {
+    this.shadowRoots = options.shadowRoots ?? [];
+    this.keep = options.keep ?? (() => true);
+    this.own = options.own ?? false;
+    this.until = options.until ?? null;
     // SHOW_ELEMENT | SHOW_TEXT
     this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 5);
     this.next = null;
     if (root.nodeType === ELEMENT && classifier.info(root).excluded) return;
-    if (root === clean) this.elementsOnly(root);
-    else if (root.nodeType !== ELEMENT || this.visitElement(root as Element))
+    if (options.from) {
+      this.walker.currentNode = options.from;
+      this.next = options.from;
+    } else if (root.nodeType !== ELEMENT || this.visitElement(root as Element))
       this.next = this.walker.nextNode();
   }
 
@@ -214,6 +252,10 @@ export class SegmentReader {
     let lastParent: Node | null = null;
     let info: ElementInfo | undefined;
     while (node) {
+      if (node === this.until) {
+        node = null;
+        break;
+      }
       if ((++this.visited & 31) === 0) late ||= overdue();
       if (node.nodeType === TEXT) {
         const parent = node.parentNode;
@@ -259,29 +301,14 @@ export class SegmentReader {
   private visitElement(el: Element): boolean {
     const info = this.classifier.info(el);
     if (info.excluded) return false;
-    if (el === this.clean) {
+    if (this.own && el !== this.root && info.block === el) {
+      // A nested block is a block of its own: the text on either side of it does not join.
       this.finish();
-      this.elementsOnly(el);
       return false;
     }
     if (info.kind === BR) this.space = this.block !== null;
     else if (info.kind === HOST && el.shadowRoot) this.shadowRoots.push(el.shadowRoot);
     return true;
-  }
-
-  /**
-   * Visits only the elements of a subtree without text to read, for their shadow roots: by name
-   * alone, without classifying them (the scanner leaves out its own UI's).
-   */
-  private elementsOnly(root: Node): void {
-    // SHOW_ELEMENT
-    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1);
-    for (let node: Node | null = root; node; node = walker.nextNode()) {
-      this.visited++;
-      const name = (node as Element).localName;
-      if (name && (name.includes('-') || SHADOW_HOST.has(name)) && (node as Element).shadowRoot)
-        this.shadowRoots.push((node as Element).shadowRoot!);
-    }
   }
 
   private finish(): void {
