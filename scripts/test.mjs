@@ -62,12 +62,16 @@ const unit = run(
 );
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
+  // Every failed test counts once; so does every test file that failed as a whole (it did not
+  // load, or failed outside any test), whose tests vitest never counted.
+  const failedTests = json.numFailedTests ?? 0;
+  const failedFiles = (json.testResults ?? []).filter(
+    (file) =>
+      file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed'),
+  ).length;
   passed += json.numPassedTests ?? 0;
-  failed +=
-    (json.numFailedTests ?? 0) +
-    (json.numFailedTestSuites ?? 0) -
-    (json.numFailedTests > 0 ? 0 : 0);
-  if (json.numFailedTests > 0 || json.numFailedTestSuites > 0) failures.push('unit tests');
+  failed += failedTests + failedFiles;
+  if (failedTests > 0 || failedFiles > 0) failures.push('unit tests');
 } else {
   failed++;
   failures.push('unit tests (no report)');
