@@ -1,5 +1,6 @@
-// `npm test`: every check in CI order (lint → typecheck → unit → build → real-browser e2e), then
-// one plain line "N passed, N failed" summed over all of them. Usage: node scripts/test.mjs [--skip-e2e]
+// `npm test`: every check in CI order (lint → typecheck → unit → build → budget → packages →
+// real-browser e2e), then one plain line "N passed, N failed" summed over all of them.
+// Usage: node scripts/test.mjs [--skip-e2e]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium, NO_CHROMIUM } from './chromium.mjs';
@@ -96,6 +97,12 @@ if (check('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
     'text',
   ]);
 }
+
+// Budgets: the store build's content script stays within 40 kB gzipped (docs/DESIGN.md).
+if (built)
+  check('content-script budget (≤ 40,000 B gzipped)', 'node', ['scripts/check-budget.mjs']);
+// The packages we would upload: the three zips, their icons, the sources zip, web-ext lint.
+check('packages (npm run zip)', 'node', ['scripts/check-packages.mjs']);
 
 if (!skipE2e) {
   if (!built) {
