@@ -22,9 +22,9 @@ const KEEP = { x: 280, y: 0, width: 1000, height: 400 };
  * path, each hex digit written as a letter from a to p.
  */
 function unpackedExtensionId(path) {
-  return [...createHash('sha256').update(path).digest('hex').slice(0, 32)]
-    .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
-    .join('');
+  return Array.from(createHash('sha256').update(path).digest('hex').slice(0, 32), (digit) =>
+    String.fromCharCode(97 + parseInt(digit, 16)),
+  ).join('');
 }
 
 const [fbdir, out] = process.argv.slice(2);
@@ -67,8 +67,13 @@ const context = await chromium.launchPersistentContext(profile, {
   ],
 });
 try {
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
+  // The extension is loaded once its service worker runs; its id says whether the pin applies.
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const id = new URL(worker.url()).host;
+  if (id !== unpackedExtensionId(EXTENSION))
+    throw new Error(`the extension loaded as ${id}, not the pinned id: its button would be hidden`);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.url('demo-article.html'));
   // The store build records no timing marks: the highlights say the content script is done.
