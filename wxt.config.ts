@@ -12,18 +12,37 @@ import preact from '@preact/preset-vite';
  */
 const instrumented = process.env.FACTCARDS_INSTRUMENTED === '1';
 
+/** The toolbar button's icon at 1× and 2× (`npm run icons` renders public/icon/ from scripts/icon.svg). */
+const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png' };
+
 export default defineConfig({
   // A separate output folder lets parallel builds (benchmarks, several test runs) not collide.
   outDir: process.env.FACTCARDS_OUT_DIR ?? '.output',
   outDirTemplate: `{{browser}}-mv{{manifestVersion}}{{modeSuffix}}${instrumented ? '-instrumented' : ''}`,
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip (for AMO's review) is the tree git tracks: WXT leaves out dotfiles and test
+  // files by default, and would take in whatever untracked output lies around.
+  zip: {
+    includeSources: [
+      '.ci/run',
+      '.env.closed',
+      '.gitignore',
+      '.prettierignore',
+      '.prettierrc.json',
+      'tests/**/*.test.ts',
+      'tests/**/*.test.mjs',
+    ],
+    excludeSources: ['bench-results/**', 'tests/e2e/.artifacts/**', '**/*.log', 'stats.html'],
+  },
   vite: () => ({
     plugins: [preact()],
     define: { 'import.meta.env.FACTCARDS_INSTRUMENTED': JSON.stringify(instrumented) },
     build: { sourcemap: process.env.SOURCEMAP === '1' },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Fact Cards',
+    // WXT adds `icons` from public/icon/<size>.png by itself, but not the toolbar button's.
+    [manifestVersion === 3 ? 'action' : 'browser_action']: { default_icon: TOOLBAR_ICONS },
     description:
       'Sourced context cards for Yann LeCun, Elon Musk, xAI and Vinod Khosla while you read the news.',
     permissions: ['storage'],

@@ -4,7 +4,7 @@
  * upgrade, corrupt or missing rows) answers from the bundle in memory and schedules a rebuild.
  * User data (settings) lives in extension storage, apart from this cache, and survives rebuilds.
  */
-import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, deleteDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import * as z from 'zod/mini';
 import {
   EntitySchema,
@@ -23,8 +23,10 @@ export const DB_NAME = 'factcards';
 /**
  * History: 1 = entities, sources, positions (by-entity), meta.
  *          2 = + topics store; positions indexed by topic, source and about-entity.
+ *          3 = - the by-topic and by-source indexes (no query reads them; the popup filters the
+ *              whole dataset in memory). The rows are unchanged, so no re-seed.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface FactCardsDB extends DBSchema {
   meta: { key: string; value: { key: string; value: string | number } };
@@ -34,11 +36,14 @@ export interface FactCardsDB extends DBSchema {
   positions: {
     key: string;
     value: Position;
-    indexes: { 'by-entity': string; 'by-topic': string; 'by-source': string; 'by-about': string };
+    // by-entity and by-about answer cards (readCards).
+    indexes: { 'by-entity': string; 'by-about': string };
   };
 }
 
 export type CacheDb = IDBPDatabase<FactCardsDB>;
+/** A store during an upgrade, by any index name: past steps name indexes later steps drop. */
+type UntypedUpgradeStore = IDBPObjectStore<unknown, ArrayLike<string>, string, 'versionchange'>;
 const STORES = ['meta', 'entities', 'sources', 'topics', 'positions'] as const;
 
 /** Raised when the cache cannot be opened in time (for example a blocked upgrade). */
@@ -71,11 +76,19 @@ export function openCache(
         if (oldVersion < 2) {
           db.createObjectStore('topics', { keyPath: 'id' });
           const positions = tx.objectStore('positions');
-          positions.createIndex('by-topic', 'topic');
-          positions.createIndex('by-source', 'sourceIds', { multiEntry: true });
+          // by-topic and by-source are gone from the schema (step 3): create them untyped.
+          const untyped = positions as unknown as UntypedUpgradeStore;
+          untyped.createIndex('by-topic', 'topic');
+          untyped.createIndex('by-source', 'sourceIds', { multiEntry: true });
           positions.createIndex('by-about', 'about', { multiEntry: true });
           // Rows written by v1 lack fields v2 reads: forget the seeded version so it re-seeds.
           void tx.objectStore('meta').delete('datasetVersion');
+        }
+        if (oldVersion < 3) {
+          // Every index costs a write per position at seeding; these two had no reader.
+          const positions = tx.objectStore('positions') as unknown as UntypedUpgradeStore;
+          for (const name of ['by-topic', 'by-source'])
+            if (positions.indexNames.contains(name)) positions.deleteIndex(name);
         }
       },
       blocked() {
@@ -246,33 +259,6 @@ export async function readCards(
   }
   await tx.done;
   return cards;
-}
-
-/** Positions with a topic, validated. */
-export async function readPositionsByTopic(db: CacheDb, topic: string): Promise<Position[]> {
-  return validated(
-    PositionSchema,
-    await db.getAllFromIndex('positions', 'by-topic', topic),
-    'positions',
-  );
-}
-
-/** Positions backed by a source, validated. */
-export async function readPositionsBySource(db: CacheDb, sourceId: string): Promise<Position[]> {
-  return validated(
-    PositionSchema,
-    await db.getAllFromIndex('positions', 'by-source', sourceId),
-    'positions',
-  );
-}
-
-/** Others' positions about an entity, validated. */
-export async function readPositionsAbout(db: CacheDb, entityId: string): Promise<Position[]> {
-  return validated(
-    PositionSchema,
-    await db.getAllFromIndex('positions', 'by-about', entityId),
-    'positions',
-  );
 }
 
 /** Where an answer came from: the cache, or the bundle while the cache is rebuilt. */

@@ -1,5 +1,6 @@
-// `npm test`: every check in CI order (lint → typecheck → unit → build → real-browser e2e), then
-// one plain line "N passed, N failed" summed over all of them. Usage: node scripts/test.mjs [--skip-e2e]
+// `npm test`: every check in CI order (lint → typecheck → unit → build → budget → packages →
+// real-browser e2e), then one plain line "N passed, N failed" summed over all of them.
+// Usage: node scripts/test.mjs [--skip-e2e]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium, NO_CHROMIUM } from './chromium.mjs';
@@ -62,12 +63,16 @@ const unit = run(
 );
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
+  // Every failed test counts once; so does every test file that failed as a whole (it did not
+  // load, or failed outside any test), whose tests vitest never counted.
+  const failedTests = json.numFailedTests ?? 0;
+  const failedFiles = (json.testResults ?? []).filter(
+    (file) =>
+      file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed'),
+  ).length;
   passed += json.numPassedTests ?? 0;
-  failed +=
-    (json.numFailedTests ?? 0) +
-    (json.numFailedTestSuites ?? 0) -
-    (json.numFailedTests > 0 ? 0 : 0);
-  if (json.numFailedTests > 0 || json.numFailedTestSuites > 0) failures.push('unit tests');
+  failed += failedTests + failedFiles;
+  if (failedTests > 0 || failedFiles > 0) failures.push('unit tests');
 } else {
   failed++;
   failures.push('unit tests (no report)');
@@ -91,6 +96,12 @@ if (check('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) {
     'text',
   ]);
 }
+
+// Budgets: the store build's content script stays within 40 kB gzipped (docs/DESIGN.md).
+if (built)
+  check('content-script budget (≤ 40,000 B gzipped)', 'node', ['scripts/check-budget.mjs']);
+// The packages we would upload: the three zips, their icons, the sources zip, web-ext lint.
+check('packages (npm run zip)', 'node', ['scripts/check-packages.mjs']);
 
 if (!skipE2e) {
   if (!built) {

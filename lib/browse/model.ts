@@ -174,21 +174,3 @@ export function groupByTopic(
   // Array.prototype.sort is stable: equal sizes keep the order of `topics`.
   return groups.sort((a, b) => b.positions.length - a.positions.length);
 }
-
-/** Positions by one entity. */
-export interface EntityGroup {
-  entity: Entity;
-  positions: Position[];
-}
-
-/** Groups positions by the entity that holds them, entities in model order, input order kept. */
-export function groupByEntity(
-  positions: readonly Position[],
-  entities: readonly Entity[],
-): EntityGroup[] {
-  const buckets = new Map<string, Position[]>(entities.map((e) => [e.id, []]));
-  for (const p of positions) buckets.get(p.entityId)?.push(p);
-  return entities
-    .map((entity) => ({ entity, positions: buckets.get(entity.id) ?? [] }))
-    .filter((g) => g.positions.length > 0);
-}

@@ -25,11 +25,6 @@ export interface ExplorerState {
   disputed?: boolean;
 }
 
-export const DEFAULT_EXPLORER_STATE: Readonly<ExplorerState> = Object.freeze({
-  view: 'browse',
-  q: '',
-});
-
 /** The longest query kept from a URL. */
 export const MAX_QUERY_LENGTH = 200;
 

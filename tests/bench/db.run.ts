@@ -5,14 +5,7 @@
  */
 import { it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import {
-  DatasetService,
-  openCache,
-  readCachedDataset,
-  readCards,
-  readPositionsByTopic,
-  seedCache,
-} from '@/lib/db';
+import { DatasetService, openCache, readCachedDataset, readCards, seedCache } from '@/lib/db';
 import { computeDatasetVersion, getBundledDataset } from '@/lib/dataset/bundle';
 import { buildSearchIndex, searchPositions } from '@/lib/dataset/query';
 import type { Dataset } from '@/lib/dataset/schema';
@@ -71,7 +64,6 @@ async function measure(dataset: Dataset) {
   const results: Record<string, number> = {
     'seed (one transaction)': seed,
     'card for one entity': await time(() => readCards(db, [someEntity], { disabledSources: [] })),
-    'positions by topic': await time(() => readPositionsByTopic(db, dataset.topics[0]!.id)),
     'read whole dataset (validated)': await time(() => readCachedDataset(db, version), 3),
     'build search index': await time(() => buildSearchIndex(dataset)),
   };

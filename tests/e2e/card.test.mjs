@@ -309,7 +309,10 @@ describe('card screenshots (light and dark)', () => {
         const bg = await card(page).evaluate((el) => getComputedStyle(el).backgroundColor);
         assert.equal(bg, colorScheme === 'dark' ? 'rgb(31, 31, 36)' : 'rgb(255, 255, 255)');
         await page.waitForTimeout(200);
-        await page.screenshot({ path: resolve(ROOT, `docs/card-${colorScheme}.png`) });
+        // Under .output/ (npm run screenshots copies it to docs/): tests never rewrite tracked files.
+        await page.screenshot({
+          path: resolve(ROOT, `.output/screenshots/card-${colorScheme}.png`),
+        });
       } finally {
         await kit.close();
       }

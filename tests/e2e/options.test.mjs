@@ -1,7 +1,7 @@
 // The options page (issue 7) in a real Chromium: switches reach open tabs within one second
 // without a reload (DESIGN.md contract 7), the popup follows, files are imported and refused,
 // corrupted and old settings are handled, the cache is rebuilt with progress, and the page is
-// accessible. Writes docs/options.png for the README.
+// accessible. Writes .output/screenshots/options.png (npm run screenshots copies it to docs/).
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -789,8 +789,11 @@ describe('options page', () => {
     await options.reload();
     await options.getByRole('heading', { name: 'Sources', level: 2 }).waitFor();
     await options.getByTestId('dataset-counts').filter({ hasText: 'positions' }).waitFor();
-    mkdirSync(resolve(ROOT, 'docs'), { recursive: true });
-    await options.screenshot({ path: resolve(ROOT, 'docs/options.png'), fullPage: true });
+    mkdirSync(resolve(ROOT, '.output/screenshots'), { recursive: true });
+    await options.screenshot({
+      path: resolve(ROOT, '.output/screenshots/options.png'),
+      fullPage: true,
+    });
     assert.deepEqual(kit.errors, []);
   });
 });

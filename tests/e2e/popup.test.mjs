@@ -1,6 +1,7 @@
 // The toolbar popup and the full view, in a real Chromium with the built extension: browse,
 // search, compare, "On this page" across frames, the site switch, URL state, keyboard use,
-// axe-core, and the README screenshots (docs/popup-*.png).
+// axe-core, and the README screenshots (popup-*.png, under .output/screenshots/; `npm run
+// screenshots` copies them to docs/).
 //
 // The popup is opened as a tab (`popup.html?tabId=<id>`): the `tabId` parameter points it at the
 // fixture's tab, which is what the toolbar popup resolves to on its own (the active tab).
@@ -27,7 +28,8 @@ import {
 } from './kit.mjs';
 
 const POPUP_VIEWPORT = { width: 500, height: 600 };
-const DOCS = resolve(ROOT, 'docs');
+// Tests never rewrite tracked files: npm run screenshots refreshes docs/ from here.
+const SCREENSHOTS = resolve(ROOT, '.output/screenshots');
 
 /** Polls `fn` until it returns a truthy value; fails with `message` and the last value. */
 async function until(fn, message, timeout = 6000) {
@@ -114,7 +116,7 @@ describe('popup and full view', () => {
       entities: await readIdb(kit.sw, 'entities'),
       topics: await readIdb(kit.sw, 'topics'),
     };
-    mkdirSync(DOCS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterEach(async () => {
     // Each test starts from the default settings, whatever the previous one left.
@@ -516,7 +518,7 @@ describe('popup and full view', () => {
     );
 
     await popup.bringToFront();
-    await popup.screenshot({ path: resolve(DOCS, 'popup-on-this-page.png') });
+    await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-on-this-page.png') });
     await assertPageInvariants(assert, kit, page);
     await popup.close();
     await page.close();
@@ -649,7 +651,7 @@ describe('popup and full view', () => {
     ]);
     assert.equal(await full.locator('thead th[scope="col"]').count(), rows.entities.length + 1);
     await full.setViewportSize({ width: 1280, height: 900 });
-    await full.screenshot({ path: resolve(DOCS, 'popup-full-view.png') });
+    await full.screenshot({ path: resolve(SCREENSHOTS, 'popup-full-view.png') });
 
     // The options page link.
     const [options] = await Promise.all([
@@ -709,22 +711,23 @@ describe('popup and full view', () => {
         );
       await check('browse list');
       if (colorScheme === 'light')
-        await popup.screenshot({ path: resolve(DOCS, 'popup-browse.png') });
+        await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-browse.png') });
       await popup.locator('.fc-entity[data-entity-id="yann-lecun"]').click();
       await popup.locator('.fc-entity-detail').waitFor();
       await check('entity');
-      if (colorScheme === 'dark') await popup.screenshot({ path: resolve(DOCS, 'popup-dark.png') });
+      if (colorScheme === 'dark')
+        await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-dark.png') });
       await popup.getByRole('tab', { name: 'Search' }).click();
       await popup.keyboard.type('open source');
       await popup.locator('.fc-result-group').first().waitFor();
       await check('search');
       if (colorScheme === 'light')
-        await popup.screenshot({ path: resolve(DOCS, 'popup-search.png') });
+        await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-search.png') });
       await popup.getByRole('tab', { name: 'Compare' }).click();
       await popup.locator('.fc-compare-row').first().waitFor();
       await check('compare');
       if (colorScheme === 'light')
-        await popup.screenshot({ path: resolve(DOCS, 'popup-compare.png') });
+        await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-compare.png') });
       await popup.close();
 
       const full = await openExtensionPage(kit, 'browse.html?entity=yann-lecun');

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveActiveTabId, tabIdOverride } from '@/lib/browse/active-tab';
 import { buildCompareMatrix, PositionsWithout, rowPositionIds } from '@/lib/browse/compare';
-import {
-  applyFilters,
-  buildExplorerModel,
-  facetsOf,
-  groupByEntity,
-  groupByTopic,
-} from '@/lib/browse/model';
+import { applyFilters, buildExplorerModel, facetsOf, groupByTopic } from '@/lib/browse/model';
 import { ExplorerSearch } from '@/lib/browse/search';
 import { canRememberSite, disabledSitesFor, patternsCovering, siteModeOf } from '@/lib/browse/site';
 import {
@@ -190,17 +184,6 @@ describe('view model', () => {
     const both = applyFilters(own, { topic: quoteTopic, kind: 'quote' });
     expect(both.length).toBeGreaterThan(0);
     expect(both.every((p) => p.topic === quoteTopic && p.kind === 'quote')).toBe(true);
-  });
-
-  it('groups by entity in model order and skips entities without positions', () => {
-    const groups = groupByEntity(
-      [position('a', 'bob', 'risk'), position('b', 'ann', 'risk'), position('c', 'bob', 'money')],
-      [entity('ann', 'Ann'), entity('bob', 'Bob'), entity('cy', 'Cy')],
-    );
-    expect(groups.map((g) => [g.entity.id, g.positions.map((p) => p.id)])).toEqual([
-      ['ann', ['b']],
-      ['bob', ['a', 'c']],
-    ]);
   });
 });
 

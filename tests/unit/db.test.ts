@@ -1,20 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { deleteDB } from 'idb';
-import {
-  DB_VERSION,
-  DatasetService,
-  openCache,
-  readCards,
-  readPositionsAbout,
-  readPositionsBySource,
-  readPositionsByTopic,
-  seedCache,
-} from '@/lib/db';
+import { DB_VERSION, DatasetService, openCache, readCards, seedCache } from '@/lib/db';
 import { computeDatasetVersion, getBundledDataset } from '@/lib/dataset/bundle';
-import { countPositionsPerSource } from '@/lib/dataset/query';
 import type { Dataset } from '@/lib/dataset/schema';
 import { createV1Cache } from '../fixtures/db/v1';
+import { createV2Cache } from '../fixtures/db/v2';
 
 const bundle = getBundledDataset();
 const { dataset, version } = bundle;
@@ -78,23 +69,28 @@ describe('seeding', () => {
 });
 
 describe('queries', () => {
-  it('answers by topic, by source and about an entity from the indexes', async () => {
+  it('keeps only the indexes cards read, and they answer by entity and about an entity', async () => {
     const db = await openCache();
     await seedCache(db, dataset, version);
-    const topic = dataset.positions[0]!.topic;
-    expect((await readPositionsByTopic(db, topic)).map((p) => p.id).sort()).toEqual(
-      dataset.positions
-        .filter((p) => p.topic === topic)
-        .map((p) => p.id)
-        .sort(),
-    );
-    const counts = countPositionsPerSource(dataset.positions);
-    for (const source of dataset.sources) {
-      expect((await readPositionsBySource(db, source.id)).length).toBe(counts[source.id] ?? 0);
+    const positions = db.transaction('positions').store;
+    expect([...positions.indexNames].sort()).toEqual(['by-about', 'by-entity']);
+    for (const e of dataset.entities) {
+      const own = await positions.index('by-entity').getAllKeys(e.id);
+      expect(own.sort()).toEqual(
+        dataset.positions
+          .filter((p) => p.entityId === e.id)
+          .map((p) => p.id)
+          .sort(),
+      );
+      const about = await positions.index('by-about').getAllKeys(e.id);
+      expect(about.sort()).toEqual(
+        dataset.positions
+          .filter((p) => p.about?.includes(e.id))
+          .map((p) => p.id)
+          .sort(),
+      );
     }
-    const aboutMusk = await readPositionsAbout(db, 'elon-musk');
-    expect(aboutMusk.length).toBeGreaterThan(0);
-    expect(aboutMusk.every((p) => p.about?.includes('elon-musk'))).toBe(true);
+    expect(dataset.positions.some((p) => p.about?.includes('elon-musk'))).toBe(true);
     db.close();
   });
 
@@ -192,14 +188,56 @@ describe('nothing lost, never blank', () => {
     expect([...db.transaction('positions').store.indexNames].sort()).toEqual([
       'by-about',
       'by-entity',
-      'by-source',
-      'by-topic',
     ]);
     // The v1 rows lack what v2 reads, so the upgrade forgets the seeded version.
     expect(await db.get('meta', 'datasetVersion')).toBeUndefined();
     expect(await seedCache(db, dataset, version)).toBe(true);
     expect(await db.count('positions')).toBe(dataset.positions.length);
     db.close();
+  });
+
+  it('upgrades a version-2 cache (fixture): drops the unread indexes and keeps the seeded rows', async () => {
+    await createV2Cache(indexedDB, { ...dataset, version });
+    const db = await openCache();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.transaction('positions').store.indexNames].sort()).toEqual([
+      'by-about',
+      'by-entity',
+    ]);
+    // The rows did not change between v2 and v3: the cache stays seeded and answers cards.
+    expect((await db.get('meta', 'datasetVersion'))?.value).toBe(version);
+    expect(await seedCache(db, dataset, version)).toBe(false);
+    expect(await db.count('positions')).toBe(dataset.positions.length);
+    const [card] = await readCards(db, ['elon-musk'], { disabledSources: [] });
+    expect(card?.entity.displayName).toBe('Elon Musk');
+    expect(card?.positions.length).toBe(
+      dataset.positions.filter((p) => p.entityId === 'elon-musk').length,
+    );
+    expect(card?.about.length).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('creates the same schema from scratch as by upgrading each old version', async () => {
+    const schemaOf = async () => {
+      const db = await openCache();
+      const stores = [...db.objectStoreNames].sort();
+      const indexes = [...db.transaction('positions').store.indexNames].sort();
+      db.close();
+      return { version: db.version, stores, indexes };
+    };
+    const fresh = await schemaOf();
+    globalThis.indexedDB = new IDBFactory();
+    await createV1Cache(indexedDB, { entities: [], sources: [], positions: [], version: 'old' });
+    expect(await schemaOf()).toEqual(fresh);
+    globalThis.indexedDB = new IDBFactory();
+    await createV2Cache(indexedDB, {
+      entities: [],
+      sources: [],
+      topics: [],
+      positions: [],
+      version: 'old',
+    });
+    expect(await schemaOf()).toEqual(fresh);
   });
 
   it('keeps user settings apart from the cache: a rebuild leaves extension storage alone', async () => {
