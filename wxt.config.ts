@@ -25,7 +25,6 @@ export default defineConfig({
   zip: {
     includeSources: [
       '.ci/run',
-      '.env.closed',
       '.gitignore',
       '.prettierignore',
       '.prettierrc.json',
