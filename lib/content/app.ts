@@ -16,7 +16,7 @@ import {
   sendToBackground,
   type Handlers,
 } from '../messaging';
-import { isSiteDisabled, readSettings, watchSettings } from '../settings';
+import { isSiteOff, readSettings, watchSettings } from '../settings';
 import { CardHost } from './card-host';
 import { HoverIntent } from './intent';
 import { INSTRUMENTED, recordMeasure } from '../instrumentation';
@@ -59,7 +59,7 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
 
   const hostname = topHostname();
   let hiddenOnce = false;
-  const isActive = () => !hiddenOnce && !isSiteDisabled(hostname, settings.disabledSites);
+  const isActive = () => !hiddenOnce && !isSiteOff(hostname, settings);
 
   const highlights = new MentionHighlights(window);
   highlights.setStyle(settings.highlightStyle);
