@@ -31,11 +31,13 @@ const DEFAULTS = {
   disabledSources: [],
   disabledEntities: [],
   disabledSites: [],
+  siteExceptions: [],
   trigger: 'hover',
   modifierKey: 'Alt',
   dwellMs: 400,
   highlightStyle: 'underline',
   theme: 'system',
+  toolbarBadge: true,
 };
 
 const FIXTURE = 'options-live.html';
@@ -450,7 +452,7 @@ describe('options page', () => {
       writeFileSync(path, text);
       return path;
     };
-    const envelope = (settings, version = 2) =>
+    const envelope = (settings, version = 3) =>
       JSON.stringify({ format: 'factcards-settings', version, settings });
     const input = options.locator('#fco-import');
     const refusals = [
@@ -463,7 +465,7 @@ describe('options page', () => {
         write('dataset.json', JSON.stringify({ format: 'other-tool', entries: [] })),
         /its "format" is "other-tool"/,
       ],
-      [write('future.json', envelope(DEFAULTS, 3)), /newer version of Fact Cards/],
+      [write('future.json', envelope(DEFAULTS, 4)), /newer version of Fact Cards/],
       [write('list.json', '[1, 2, 3]'), /holds a list/],
       [
         write('bad-values.json', envelope({ ...DEFAULTS, dwellMs: 5, theme: 'purple' })),
@@ -492,6 +494,7 @@ describe('options page', () => {
       theme: 'dark',
     };
     await input.setInputFiles(write('good.json', envelope(imported)));
+    await options.getByRole('button', { name: 'Apply these settings' }).click();
     await options
       .getByTestId('file-status')
       .filter({ hasText: 'Imported the settings from good.json' })
@@ -507,19 +510,21 @@ describe('options page', () => {
       'the old refusal is gone',
     );
 
-    // A file from the first release (version 1) is migrated.
+    // A file from the first release (version 1) is migrated: it sets the sources, and the
+    // settings it does not hold (the sites among them) stay as they are.
     await input.setInputFiles(
       write(
         'v1.json',
         envelope({ sources: { 'benzinga-2024': false, 'wired-2023-12-22': true } }, 1),
       ),
     );
+    await options.getByRole('button', { name: 'Apply these settings' }).click();
     await options
       .getByTestId('file-status')
       .filter({ hasText: 'Upgraded from settings version 1' })
       .waitFor();
     assert.deepEqual((await stored(kit)).settings, {
-      ...DEFAULTS,
+      ...imported,
       disabledSources: ['benzinga-2024'],
     });
     assert.equal(await options.getByRole('switch', { name: 'Benzinga' }).isChecked(), false);
@@ -543,7 +548,7 @@ describe('options page', () => {
     await download.saveAs(path);
     const file = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(file.format, 'factcards-settings');
-    assert.equal(file.version, 2);
+    assert.equal(file.version, 3);
     assert.deepEqual(file.settings, expected);
 
     // Reset: cancel keeps everything, confirm restores the defaults.
@@ -574,6 +579,7 @@ describe('options page', () => {
 
     // The exported file brings everything back.
     await options.locator('#fco-import').setInputFiles(path);
+    await options.getByRole('button', { name: 'Apply these settings' }).click();
     await options.getByTestId('file-status').filter({ hasText: 'Imported the settings' }).waitFor();
     assert.deepEqual((await stored(kit)).settings, expected);
     assert.deepEqual(kit.errors, []);
@@ -640,7 +646,7 @@ describe('options page', () => {
       const page = await openOptions(kit);
       await page
         .getByTestId('settings-problems')
-        .filter({ hasText: 'could not be read' })
+        .filter({ hasText: 'not settings at all' })
         .waitFor();
       assert.equal(await page.getByRole('switch', { name: 'WinBuzzer' }).isChecked(), true);
       await page.close();
@@ -728,6 +734,7 @@ describe('options page', () => {
       [
         ...DATASET.sources.map((s) => s.publisher),
         ...DATASET.entities.map((e) => e.displayName),
+        'Show the number of mentions on the toolbar button',
       ].sort(),
     );
     for (const s of DATASET.sources)
