@@ -3,7 +3,6 @@
  * page's state and mention counts, reveal a mention, and set the site switch.
  */
 import { sendToBackground, sendToTab } from '../messaging';
-import { changeSettings } from '../settings/writer';
 import type { SiteMode } from './site';
 
 /** The top frame's host name and whether the extension is hidden in the tab until reload. */
@@ -58,6 +57,8 @@ export async function applySiteMode(
   mode: SiteMode,
 ): Promise<void> {
   if (mode === 'hidden') await sendToTab(tabId, { type: 'setHiddenOnce', hidden: true });
+  // Loaded on first use: the popup opens without the storage wrapper the writer needs.
+  const { changeSettings } = await import('../settings/writer');
   await changeSettings({ type: 'setSiteOn', host: hostname, on: mode !== 'off' });
   if (mode === 'on')
     await sendToTab(tabId, { type: 'setHiddenOnce', hidden: false }).catch(() => undefined);
