@@ -1,5 +1,6 @@
 import type { ActivePage, ExplorerData } from '@/lib/browse/hooks';
-import { canRememberSite, type SiteMode } from '@/lib/browse/site';
+import type { SiteMode } from '@/lib/browse/site';
+import { canRememberSite } from '@/lib/settings';
 import type { ExplorerState } from '@/lib/browse/url-state';
 import { Explorer } from './Explorer';
 import { OnThisPage, type MentionRow } from './OnThisPage';
@@ -61,6 +62,7 @@ export function PopupView({
             <SiteSwitch
               hostname={page.hostname}
               mode={page.mode}
+              rule={page.rule}
               canRemember={canRememberSite(page.hostname)}
               busy={page.busy}
               error={page.error}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '@/lib/settings';
+import type { BehaviourName, Settings } from '@/lib/settings';
+import { Switch } from './Switch';
 import type { ChangeSettings } from './types';
 
 export interface BehaviourSectionProps {
@@ -99,8 +100,10 @@ const THEMES: readonly Choice<Settings['theme']>[] = [
   { value: 'dark', label: 'Dark' },
 ];
 
-/** Trigger, modifier key, dwell delay, highlight style and theme. */
+/** Trigger, modifier key, dwell delay, highlight style, theme and the toolbar badge. */
 export function BehaviourSection({ settings, onChange }: BehaviourSectionProps) {
+  const set = <K extends BehaviourName>(field: K, value: Settings[K]) =>
+    onChange({ type: 'setBehaviour', field, value } as Parameters<ChangeSettings>[0]);
   // The slider shows its value while it moves; the setting is written when it is let go.
   const [dwell, setDwell] = useState(settings.dwellMs);
   useEffect(() => setDwell(settings.dwellMs), [settings.dwellMs]);
@@ -115,7 +118,7 @@ export function BehaviourSection({ settings, onChange }: BehaviourSectionProps) 
             legend="What opens a card"
             choices={TRIGGERS}
             value={settings.trigger}
-            onSelect={(trigger) => onChange(() => ({ trigger }))}
+            onSelect={(trigger) => set('trigger', trigger)}
           />
           <div class="fco-field">
             <label for="fco-modifier">Key to hold</label>
@@ -126,8 +129,7 @@ export function BehaviourSection({ settings, onChange }: BehaviourSectionProps) 
               disabled={settings.trigger !== 'modifier'}
               aria-describedby="fco-modifier-hint"
               onChange={(event) => {
-                const modifierKey = event.currentTarget.value as Settings['modifierKey'];
-                onChange(() => ({ modifierKey }));
+                set('modifierKey', event.currentTarget.value as Settings['modifierKey']);
               }}
             >
               {MODIFIERS.map((m) => (
@@ -153,10 +155,7 @@ export function BehaviourSection({ settings, onChange }: BehaviourSectionProps) 
                 aria-valuetext={`${dwell} milliseconds`}
                 aria-describedby="fco-dwell-hint"
                 onInput={(event) => setDwell(Number(event.currentTarget.value))}
-                onChange={(event) => {
-                  const dwellMs = Number(event.currentTarget.value);
-                  onChange(() => ({ dwellMs }));
-                }}
+                onChange={(event) => set('dwellMs', Number(event.currentTarget.value))}
               />
               <output for="fco-dwell" class="fco-output">
                 {dwell} ms
@@ -175,7 +174,7 @@ export function BehaviourSection({ settings, onChange }: BehaviourSectionProps) 
             legend="How names are marked"
             choices={HIGHLIGHTS}
             value={settings.highlightStyle}
-            onSelect={(highlightStyle) => onChange(() => ({ highlightStyle }))}
+            onSelect={(highlightStyle) => set('highlightStyle', highlightStyle)}
             sample={(style) => (
               <span class={`fco-sample fco-sample-${style}`} aria-hidden="true">
                 Yann LeCun
@@ -187,8 +186,24 @@ export function BehaviourSection({ settings, onChange }: BehaviourSectionProps) 
             legend="Theme of cards and pages"
             choices={THEMES}
             value={settings.theme}
-            onSelect={(theme) => onChange(() => ({ theme }))}
+            onSelect={(theme) => set('theme', theme)}
           />
+          <div class="fco-field fco-switch-field">
+            <Switch
+              checked={settings.toolbarBadge}
+              labelledBy="fco-badge-label"
+              describedBy="fco-badge-hint"
+              onChange={(on) => set('toolbarBadge', on)}
+            />
+            <div>
+              <p id="fco-badge-label" class="fco-switch-label">
+                Show the number of mentions on the toolbar button
+              </p>
+              <p id="fco-badge-hint" class="fco-hint">
+                The count covers the page in the active tab; none shows where Fact Cards is off.
+              </p>
+            </div>
+          </div>
         </div>
       </div>
     </section>

@@ -1,18 +1,33 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CacheStatus } from '@/lib/options/backend';
-import type { SettingsFileResult } from '@/lib/settings-io';
+import type { Settings, SettingName } from '@/lib/settings';
+import { fieldsHeld, type SettingsFileResult } from '@/lib/settings/file';
+import { previewImport } from '@/lib/settings/preview';
+import type { SettingsChange } from '@/lib/settings/writer';
 import { plural } from '@/lib/options/summary';
+import { ImportPreview } from './ImportPreview';
 
 export interface DataSectionProps {
   /** The bundled dataset's version (a content hash). */
   datasetVersion: string;
+  /** The settings as stored now: what an import preview compares the file with. */
+  settings: Settings;
+  /** Display names of source and entity ids, for the import preview. */
+  names: Readonly<Record<string, string>>;
   loadStatus: () => Promise<CacheStatus>;
   onRebuild: (onProgress: (written: number, total: number) => void) => Promise<void>;
   /** Downloads the settings; resolves to the file name. */
   onExport: () => Promise<string>;
-  onImport: (file: File) => Promise<SettingsFileResult>;
+  /** Reads a settings file; stores nothing. */
+  onReadFile: (file: File) => Promise<SettingsFileResult>;
+  /** Stores the fields a file holds (after the reader confirmed the preview). */
+  onApplyImport: (settings: Partial<Settings>) => Promise<SettingsChange>;
+  /** Reverts what an import changed, where nothing changed it again since. */
+  onUndoImport: (change: SettingsChange) => Promise<SettingsChange>;
   onReset: () => Promise<void>;
 }
+
+type Previewed = { name: string; settings: Partial<Settings>; notes: string[] };
 
 type Rebuild =
   | { state: 'idle' }
@@ -29,17 +44,27 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 /** Dataset version and counts, cache rebuild, settings export/import and reset. */
 export function DataSection({
   datasetVersion,
+  settings,
+  names,
   loadStatus,
   onRebuild,
   onExport,
-  onImport,
+  onReadFile,
+  onApplyImport,
+  onUndoImport,
   onReset,
 }: DataSectionProps) {
   const [status, setStatus] = useState<CacheStatus | { error: string } | undefined>();
   const [rebuild, setRebuild] = useState<Rebuild>({ state: 'idle' });
   const [fileMessage, setFileMessage] = useState<FileMessage>();
   const [resetMessage, setResetMessage] = useState('');
+  const [previewed, setPreviewed] = useState<Previewed>();
+  const [applying, setApplying] = useState(false);
+  const [lastImport, setLastImport] = useState<{ name: string; change: SettingsChange }>();
   const dialog = useRef<HTMLDialogElement>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const fileStatus = useRef<HTMLDivElement>(null);
 
   const refresh = () =>
     loadStatus().then(setStatus, (error: unknown) =>
@@ -63,22 +88,28 @@ export function DataSection({
     await refresh();
   };
 
-  const importFile = async (input: HTMLInputElement) => {
+  useEffect(() => {
+    if (previewed) previewHeading.current?.focus();
+  }, [previewed]);
+
+  const readFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
     setResetMessage('');
+    setPreviewed(undefined);
     try {
-      const result = await onImport(file);
-      setFileMessage(
-        result.ok
-          ? { kind: 'ok', text: `Imported the settings from ${file.name}.`, notes: result.notes }
-          : {
-              kind: 'error',
-              text: `${file.name} was not imported, and your settings are unchanged. ${result.error}`,
-              details: result.details,
-            },
-      );
+      const result = await onReadFile(file);
+      if (result.ok) {
+        setFileMessage(undefined);
+        setPreviewed({ name: file.name, settings: result.settings, notes: result.notes });
+      } else {
+        setFileMessage({
+          kind: 'error',
+          text: `${file.name} was not imported, and your settings are unchanged. ${result.error}`,
+          details: result.details,
+        });
+      }
     } catch (error) {
       setFileMessage({
         kind: 'error',
@@ -87,6 +118,57 @@ export function DataSection({
       });
     }
   };
+
+  const applyImport = async (file: Previewed) => {
+    setApplying(true);
+    try {
+      const change = await onApplyImport(file.settings);
+      setPreviewed(undefined);
+      setLastImport({ name: file.name, change });
+      setFileMessage({
+        kind: 'ok',
+        text: `Imported the settings from ${file.name}.`,
+        notes: file.notes,
+      });
+      requestAnimationFrame(() => undoButton.current?.focus());
+    } catch (error) {
+      setFileMessage({
+        kind: 'error',
+        text: `${file.name} was not imported, and your settings are unchanged: ${errorText(error)}`,
+        details: [],
+      });
+    } finally {
+      setApplying(false);
+    }
+  };
+
+  const undoImport = async (last: { name: string; change: SettingsChange }) => {
+    setApplying(true);
+    try {
+      await onUndoImport(last.change);
+      setLastImport(undefined);
+      setFileMessage({
+        kind: 'ok',
+        text: `Undid the import of ${last.name}: your settings are as they were before it (changes made since are kept).`,
+        notes: [],
+      });
+      fileStatus.current?.focus();
+    } catch (error) {
+      setFileMessage({
+        kind: 'error',
+        text: `The import could not be undone: ${errorText(error)}`,
+        details: [],
+      });
+    } finally {
+      setApplying(false);
+    }
+  };
+
+  const kept: SettingName[] = previewed
+    ? (Object.keys(settings) as SettingName[]).filter(
+        (name) => !fieldsHeld(previewed.settings).includes(name),
+      )
+    : [];
 
   const counts = status && 'counts' in status ? status.counts : undefined;
   return (
@@ -190,7 +272,7 @@ export function DataSection({
             class="fco-file-input"
             type="file"
             accept=".json,application/json"
-            onChange={(event) => void importFile(event.currentTarget)}
+            onChange={(event) => void readFile(event.currentTarget)}
           />
           <label for="fco-import" class="fco-button">
             Import settings…
@@ -205,10 +287,38 @@ export function DataSection({
         </button>
       </div>
       <p class="fco-hint">
-        Settings files are JSON. An import replaces every setting; a file that is not valid changes
-        nothing.
+        Settings files are JSON. An import shows what it will change and applies only when you
+        confirm; the settings a file holds replace yours, and it can be undone. A file that is not
+        valid changes nothing.
       </p>
-      <div role="status" class="fco-status" data-testid="file-status">
+      {previewed ? (
+        <ImportPreview
+          name={previewed.name}
+          diff={previewImport(settings, previewed.settings)}
+          kept={kept}
+          notes={previewed.notes}
+          names={names}
+          headingRef={previewHeading}
+          busy={applying}
+          onApply={() => void applyImport(previewed)}
+          onCancel={() => {
+            setPreviewed(undefined);
+            setFileMessage({
+              kind: 'ok',
+              text: `${previewed.name} was not imported; your settings are unchanged.`,
+              notes: [],
+            });
+            fileStatus.current?.focus();
+          }}
+        />
+      ) : null}
+      <div
+        role="status"
+        class="fco-status"
+        data-testid="file-status"
+        tabIndex={-1}
+        ref={fileStatus}
+      >
         {fileMessage?.kind === 'ok' ? (
           <>
             <p>{fileMessage.text}</p>
@@ -223,6 +333,19 @@ export function DataSection({
         ) : null}
         {resetMessage ? <p>{resetMessage}</p> : null}
       </div>
+      {lastImport ? (
+        <div class="fco-row">
+          <button
+            type="button"
+            class="fco-button"
+            ref={undoButton}
+            disabled={applying}
+            onClick={() => void undoImport(lastImport)}
+          >
+            Undo import<span class="fco-sr"> of {lastImport.name}</span>
+          </button>
+        </div>
+      ) : null}
       <div role="alert" class="fco-alert-region" data-testid="file-error">
         {fileMessage?.kind === 'error' ? (
           <div class="fco-error">
@@ -264,6 +387,8 @@ export function DataSection({
             onClick={() => {
               dialog.current?.close();
               setFileMessage(undefined);
+              setPreviewed(undefined);
+              setLastImport(undefined);
               void onReset().then(
                 () => setResetMessage('Settings reset to their defaults.'),
                 (error: unknown) =>

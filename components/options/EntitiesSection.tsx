@@ -15,11 +15,7 @@ export interface EntitiesSectionProps {
 export function EntitiesSection({ entities, positions, settings, onChange }: EntitiesSectionProps) {
   const counts = entityPositionCounts(positions);
   const off = new Set(settings.disabledEntities);
-  const setEntity = (id: string, on: boolean) =>
-    onChange((current) => {
-      const rest = current.disabledEntities.filter((x) => x !== id);
-      return { disabledEntities: on ? rest : [...rest, id] };
-    });
+  const setEntity = (id: string, on: boolean) => onChange({ type: 'setEntity', id, on });
   return (
     <section id="entities" class="fco-section" aria-labelledby="entities-title">
       <h2 id="entities-title">People and companies</h2>

@@ -1,7 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { OptionsBackend } from '@/lib/options/backend';
-import { SETTING_LABELS } from '@/lib/options/summary';
-import { SettingsFields, type ReadSettings, type SettingName, type Settings } from '@/lib/settings';
+import { describeProblem } from '@/lib/options/summary';
+import {
+  SettingsFields,
+  type ReadSettings,
+  type SettingName,
+  type SettingsProblem,
+} from '@/lib/settings';
 import { BehaviourSection } from './BehaviourSection';
 import { DataSection } from './DataSection';
 import { EntitiesSection } from './EntitiesSection';
@@ -13,23 +18,30 @@ import './options.css';
 
 const ALL_FIELDS = Object.keys(SettingsFields) as SettingName[];
 
-/** Says which stored settings were invalid and now use their defaults, and offers to store the repair. */
+/** Says what in the stored settings was invalid and left out, and offers to store the repair. */
 function SettingsNotice({
   problems,
   onRepair,
 }: {
-  problems: readonly SettingName[];
+  problems: readonly SettingsProblem[];
   onRepair: () => void;
 }) {
-  const all = ALL_FIELDS.every((name) => problems.includes(name));
+  const whole = (field: SettingName) => problems.some((p) => p.field === field && !('entry' in p));
   return (
     <div class="fco-notice" role="alert" data-testid="settings-problems">
-      <p>
-        {all
-          ? 'The stored settings could not be read, so every setting is at its default.'
-          : `Some stored settings were invalid and now use their defaults: ${problems.map((name) => SETTING_LABELS[name]).join(', ')}.`}{' '}
-        The next change you make saves the repaired settings.
-      </p>
+      {ALL_FIELDS.every(whole) ? (
+        <p>The stored value is not settings at all, so every setting is at its default.</p>
+      ) : (
+        <>
+          <p>Some stored settings were invalid and were left out; the rest apply:</p>
+          <ul class="fco-details">
+            {problems.map((problem, i) => (
+              <li key={i}>{describeProblem(problem)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>The next change you make saves the repaired settings.</p>
       <button type="button" class="fco-button" onClick={onRepair}>
         Save repaired settings now
       </button>
@@ -38,27 +50,35 @@ function SettingsNotice({
 }
 
 /**
- * The options page: sources, entities, sites, behaviour and data. Every change is written at
- * once and reaches open tabs through storage (DESIGN.md contract 7); the page itself follows
- * changes made elsewhere (the popup's site switch, another options tab).
+ * The options page: sources, entities, sites, behaviour and data. It always shows the settings
+ * as stored: each change is one operation applied to the stored value (lib/settings/writer),
+ * and the page redraws from the storage event it causes, like it does for changes made
+ * elsewhere (the popup's site switch, another options tab). Open tabs follow the same event
+ * (DESIGN.md contract 7).
  */
 export function OptionsApp({ backend }: { backend: OptionsBackend }) {
   const [read, setRead] = useState<ReadSettings>();
   const [writeError, setWriteError] = useState<string>();
   const { dataset, version } = backend.bundled;
+  const names = useMemo(
+    () =>
+      Object.fromEntries([
+        ...dataset.sources.map((s) => [s.id, s.publisher] as const),
+        ...dataset.entities.map((e) => [e.id, e.displayName] as const),
+      ]),
+    [dataset],
+  );
 
   useEffect(() => {
     let live = true;
-    void backend.loadSettings().then((loaded) => {
-      if (live) setRead((current) => current ?? loaded);
+    let watched = false;
+    void backend.readSettings().then((loaded) => {
+      // A change event already delivered a newer value than this read may hold.
+      if (live && !watched) setRead(loaded);
     });
-    // A change event may describe an older value than this page already shows (events of its own
-    // writes can arrive after later writes finished), so an event only prompts a fresh read, which
-    // is queued behind this page's writes and dropped if another write was queued meanwhile.
-    const unwatch = backend.watchSettings(() => {
-      void backend.loadSettings().then((loaded) => {
-        if (live && !backend.busy) setRead(loaded);
-      });
+    const unwatch = backend.watchSettings((changed) => {
+      watched = true;
+      if (live) setRead(changed);
     });
     return () => {
       live = false;
@@ -66,30 +86,29 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
     };
   }, [backend]);
 
-  const settled = (next: Settings) => {
-    if (!backend.busy) setRead({ settings: next, problems: [] });
-  };
   const failed = (error: unknown) => {
     setWriteError(
-      `Your change could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+      `Your change could not be saved, and nothing was written: ${error instanceof Error ? error.message : String(error)}`,
     );
-    void backend.loadSettings().then(setRead);
+    // Draw the stored value again: a switch flipped in the page returns to what is stored.
+    void backend
+      .readSettings()
+      .then((again) => setRead((current) => (again.error ? current && { ...current } : again)));
   };
-
-  const change: ChangeSettings = (fn) => {
+  const apply = (op: Parameters<ChangeSettings>[0]) => {
     setWriteError(undefined);
-    setRead(
-      (current) =>
-        current && {
-          settings: { ...current.settings, ...fn(current.settings) },
-          problems: current.problems,
-        },
-    );
-    backend.update(fn).then(settled, failed);
+    return backend.change(op).catch((error: unknown) => {
+      failed(error);
+      throw error;
+    });
   };
+  const change: ChangeSettings = (op) => void apply(op).catch(() => undefined);
 
   if (!read) return <p class="fco-loading">Loading…</p>;
   const { settings, problems } = read;
+  const sitesProblems = problems.filter(
+    (p) => p.field === 'disabledSites' || p.field === 'siteExceptions',
+  );
   return (
     <div class={`fco fc-theme-${settings.theme}`}>
       <header class="fco-header">
@@ -120,8 +139,15 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
         </div>
       </header>
       <main class="fco-main">
+        {read.error ? (
+          <p class="fco-error" role="alert" data-testid="settings-unreadable">
+            Your settings could not be read ({read.error}). The page shows the defaults; a change
+            you make applies to your stored settings once they can be read, and nothing is written
+            until then.
+          </p>
+        ) : null}
         {problems.length > 0 ? (
-          <SettingsNotice problems={problems} onRepair={() => change(() => ({}))} />
+          <SettingsNotice problems={problems} onRepair={() => change({ type: 'repair' })} />
         ) : null}
         {writeError ? (
           <p class="fco-error" role="alert">
@@ -140,20 +166,20 @@ export function OptionsApp({ backend }: { backend: OptionsBackend }) {
           settings={settings}
           onChange={change}
         />
-        <SitesSection settings={settings} onChange={change} />
+        <SitesSection settings={settings} problems={sitesProblems} onChange={change} />
         <BehaviourSection settings={settings} onChange={change} />
         <DataSection
           datasetVersion={version}
+          settings={settings}
+          names={names}
           loadStatus={() => backend.cacheStatus()}
           onRebuild={(onProgress) => backend.rebuild(onProgress)}
           onExport={() => backend.exportSettings()}
-          onImport={async (file) => {
-            const result = await backend.importFile(file);
-            if (result.ok) settled(result.settings);
-            return result;
-          }}
+          onReadFile={(file) => backend.readSettingsFile(file)}
+          onApplyImport={(incoming) => apply({ type: 'replace', settings: incoming })}
+          onUndoImport={({ before, after }) => apply({ type: 'revert', before, after })}
           onReset={async () => {
-            settled(await backend.reset());
+            await apply({ type: 'reset' });
           }}
         />
       </main>

@@ -16,14 +16,10 @@ export interface SourcesSectionProps {
 export function SourcesSection({ sources, positions, settings, onChange }: SourcesSectionProps) {
   const stats = sourceStats(positions);
   const off = new Set(settings.disabledSources);
-  const known = new Set(sources.map((s) => s.id));
+  const ids = sources.map((s) => s.id);
   const onCount = sources.filter((s) => !off.has(s.id)).length;
   const visible = visiblePositionCount(positions, settings);
-  const setSource = (id: string, on: boolean) =>
-    onChange((current) => {
-      const rest = current.disabledSources.filter((x) => x !== id);
-      return { disabledSources: on ? rest : [...rest, id] };
-    });
+  const setSource = (id: string, on: boolean) => onChange({ type: 'setSource', id, on });
   return (
     <section id="sources" class="fco-section" aria-labelledby="sources-title">
       <h2 id="sources-title">Sources</h2>
@@ -40,25 +36,14 @@ export function SourcesSection({ sources, positions, settings, onChange }: Sourc
           <button
             type="button"
             class="fco-button"
-            onClick={() =>
-              onChange((c) => ({
-                disabledSources: c.disabledSources.filter((id) => !known.has(id)),
-              }))
-            }
+            onClick={() => onChange({ type: 'setSources', ids, on: true })}
           >
             All on
           </button>
           <button
             type="button"
             class="fco-button"
-            onClick={() =>
-              onChange((c) => ({
-                disabledSources: [
-                  ...c.disabledSources.filter((id) => !known.has(id)),
-                  ...sources.map((s) => s.id),
-                ],
-              }))
-            }
+            onClick={() => onChange({ type: 'setSources', ids, on: false })}
           >
             All off
           </button>

@@ -1,4 +1,4 @@
-import type { Settings } from '@/lib/settings';
+import type { SettingsOp } from '@/lib/settings';
 
-/** How a section asks for a settings change: a function of the current settings, like `updateSettings`. */
-export type ChangeSettings = (change: (current: Settings) => Partial<Settings>) => void;
+/** How a section asks for a settings change: one operation, applied to the stored value. */
+export type ChangeSettings = (op: SettingsOp) => void;

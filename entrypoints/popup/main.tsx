@@ -17,7 +17,7 @@ function Popup() {
   const [state, change] = useExplorerState(['tabId']);
   const { page, reveal, setMode } = useActivePage(
     search,
-    data.status === 'ready' ? data.settings.disabledSites : undefined,
+    data.status === 'ready' ? data.settings : undefined,
   );
   useMarkOnce(
     'factcards:popup-interactive',

@@ -11,7 +11,7 @@ import { getBundledDataset } from '../dataset/bundle';
 import { DatasetService } from '../db';
 import { matcherConfigFromEntities } from '../detect';
 import { BackgroundRequests, sendToTab, type Handlers } from '../messaging';
-import { loadSettings } from '../settings-item';
+import { readSettings as loadSettings } from '../settings';
 import {
   MATCHER_CONFIG_KEY,
   readMatcherConfig,

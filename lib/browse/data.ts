@@ -14,8 +14,7 @@
  */
 import type { Dataset } from '../dataset/schema';
 import { DatasetService, openCache, readCachedDataset, type AnswerSource } from '../db';
-import { watchSettings, type Settings } from '../settings';
-import { loadSettings } from '../settings-item';
+import { readSettings, watchSettings, type Settings } from '../settings';
 
 export interface LoadedDataset {
   value: Dataset;
@@ -99,7 +98,7 @@ export function preloadExplorerData(): ExplorerPreload {
     for (const listener of listeners) listener(state);
   };
   watchSettings((read) => set({ settings: read.settings }));
-  void loadSettings().then((read) => {
+  void readSettings().then((read) => {
     if (!state.settings) set({ settings: read.settings });
   });
   loadDataset((dataset) => set({ dataset }), {

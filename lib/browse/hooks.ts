@@ -11,7 +11,7 @@ import { resolveActiveTabId } from './active-tab';
 import type { ExplorerPreload, LoadedDataset, PreloadState } from './data';
 import { buildExplorerModel, type ExplorerModel } from './model';
 import { applySiteMode, readMentionCounts, readPageState, revealMention } from './page';
-import { siteModeOf, type SiteMode } from './site';
+import { siteModeOf, siteRuleOf, type SiteMode, type SiteRule } from './site';
 import { parseExplorerState, serializeExplorerState, type ExplorerState } from './url-state';
 
 export type ExplorerData =
@@ -94,6 +94,8 @@ export type ActivePage =
       hiddenOnce: boolean;
       /** The site switch: what was just chosen while it is applied, else what settings and tab say. */
       mode: SiteMode;
+      /** The broader patterns that cover the site, and whether an exception keeps it on. */
+      rule: SiteRule;
       /** Mentions per entity id, all frames together. */
       counts: Record<string, number>;
       revealed?: Revealed;
@@ -102,7 +104,9 @@ export type ActivePage =
       error?: string;
     };
 
-type PageFields = Omit<Extract<ActivePage, { status: 'ready' }>, 'mode'> & { pending?: SiteMode };
+type PageFields = Omit<Extract<ActivePage, { status: 'ready' }>, 'mode' | 'rule'> & {
+  pending?: SiteMode;
+};
 type InnerPage = { status: 'loading' } | { status: 'unavailable' } | PageFields;
 
 /** How often the popup refreshes the tab's mention counts while it is open. @default 1000 */
@@ -111,12 +115,12 @@ export const MENTION_REFRESH_MS = 1000;
 /**
  * The tab the popup is about (`?tabId=`, else the active tab): its host name and hidden flag
  * (from its content script), its mention counts (from the background, refreshed while open),
- * and the actions "show the next mention of" and "set the site switch". `disabledSites` comes
- * from the live settings, so a change made in the options shows here too.
+ * and the actions "show the next mention of" and "set the site switch". `sites` comes from the
+ * live settings, so a change made in the options shows here too.
  */
 export function useActivePage(
   search: string,
-  disabledSites: readonly string[] | undefined,
+  sites: Pick<Settings, 'disabledSites' | 'siteExceptions'> | undefined,
 ): {
   page: ActivePage;
   reveal: (entityId: string) => void;
@@ -206,10 +210,9 @@ export function useActivePage(
 
   // The chosen mode shows until the settings and the tab agree with it (storage events can
   // arrive after the write resolved), so the switch never flickers back.
+  const known = sites ?? { disabledSites: [], siteExceptions: [] };
   const settled =
-    inner.status === 'ready'
-      ? siteModeOf(inner.hostname, disabledSites ?? [], inner.hiddenOnce)
-      : undefined;
+    inner.status === 'ready' ? siteModeOf(inner.hostname, known, inner.hiddenOnce) : undefined;
   const pending = inner.status === 'ready' ? inner.pending : undefined;
   const busy = inner.status === 'ready' && inner.busy;
   useEffect(() => {
@@ -221,7 +224,7 @@ export function useActivePage(
   if (inner.status !== 'ready') page = inner;
   else {
     const { pending: chosen, ...fields } = inner;
-    page = { ...fields, mode: chosen ?? settled ?? 'on' };
+    page = { ...fields, mode: chosen ?? settled ?? 'on', rule: siteRuleOf(inner.hostname, known) };
   }
   return { page, reveal, setMode };
 }

@@ -3,8 +3,7 @@
  * page's state and mention counts, reveal a mention, and set the site switch.
  */
 import { sendToBackground, sendToTab } from '../messaging';
-import { updateSettings } from '../settings-item';
-import { disabledSitesFor, type SiteMode } from './site';
+import type { SiteMode } from './site';
 
 /** The top frame's host name and whether the extension is hidden in the tab until reload. */
 export interface PageState {
@@ -47,9 +46,10 @@ export async function revealMention(
 }
 
 /**
- * Sets the site switch. The order avoids a flash of highlights: "hidden" hides the tab before
- * the site pattern is removed, and "on" shows it after. "Off" leaves the tab's hidden flag
- * alone: the remembered switch already wins over it.
+ * Sets the site switch. "On" and "hidden" both mean on for this site (a broader pattern stays,
+ * with the host as an exception); "off" remembers it off. The order avoids a flash of
+ * highlights: "hidden" hides the tab before the site is switched on, and "on" shows it after.
+ * "Off" leaves the tab's hidden flag alone: the remembered switch already wins over it.
  */
 export async function applySiteMode(
   tabId: number,
@@ -57,9 +57,9 @@ export async function applySiteMode(
   mode: SiteMode,
 ): Promise<void> {
   if (mode === 'hidden') await sendToTab(tabId, { type: 'setHiddenOnce', hidden: true });
-  await updateSettings((s) => ({
-    disabledSites: disabledSitesFor(mode, hostname, s.disabledSites),
-  }));
+  // Loaded on first use: the popup opens without the storage wrapper the writer needs.
+  const { changeSettings } = await import('../settings/writer');
+  await changeSettings({ type: 'setSiteOn', host: hostname, on: mode !== 'off' });
   if (mode === 'on')
     await sendToTab(tabId, { type: 'setHiddenOnce', hidden: false }).catch(() => undefined);
 }

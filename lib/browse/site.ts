@@ -1,48 +1,42 @@
 /**
- * The popup's three-state site switch, as pure functions over the settings' `disabledSites`
- * and the tab's "hidden once" flag:
+ * The popup's three-state site switch, as pure functions over the settings' site patterns and
+ * exceptions and the tab's "hidden once" flag:
  * - `on`: the extension runs on this site;
  * - `off`: off for this site, remembered (a pattern in `disabledSites`, listed in the options);
  * - `hidden`: hidden in this tab until it reloads (the content script's `setHiddenOnce`).
+ *
+ * A broader pattern (`*.example.com` on news.example.com) is never removed from here: "on"
+ * keeps it and adds the host as an exception (the `setSiteOn` operation).
  */
-import { isSiteDisabled, SitePatternSchema, sitePatternFor } from '../settings';
+import { isSiteOff, patternsCovering, sitePatternFor, type Settings } from '../settings';
 
 export type SiteMode = 'on' | 'off' | 'hidden';
+
+type SiteSettings = Pick<Settings, 'disabledSites' | 'siteExceptions'>;
 
 /** The switch position for a page. "Off for this site" wins over "hidden once". */
 export function siteModeOf(
   hostname: string,
-  disabledSites: readonly string[],
+  settings: SiteSettings,
   hiddenOnce: boolean,
 ): SiteMode {
-  if (hostname && isSiteDisabled(hostname, disabledSites)) return 'off';
+  if (hostname && isSiteOff(hostname, settings)) return 'off';
   return hiddenOnce ? 'hidden' : 'on';
 }
 
-/** Whether a site can be remembered as off (has a host name a site pattern can hold). */
-export function canRememberSite(hostname: string): boolean {
-  return SitePatternSchema.safeParse(sitePatternFor(hostname)).success;
+/** How the settings decide a site, for the switch to explain itself. */
+export interface SiteRule {
+  /** Patterns broader than the host's own that cover it (`*.example.com`), which the switch never removes. */
+  broader: string[];
+  /** Whether the host is on by an exception to those patterns. */
+  exception: boolean;
 }
 
-/** The patterns that switch a host off (its own, or a `*.` pattern of a parent domain). */
-export function patternsCovering(hostname: string, disabledSites: readonly string[]): string[] {
-  return disabledSites.filter((pattern) => isSiteDisabled(hostname, [pattern]));
-}
-
-/**
- * The `disabledSites` for a mode: `off` adds this host's pattern (unless already covered);
- * `on` and `hidden` remove every pattern covering it, since both mean "on for this site".
- */
-export function disabledSitesFor(
-  mode: SiteMode,
-  hostname: string,
-  disabledSites: readonly string[],
-): string[] {
-  if (mode === 'off') {
-    if (!canRememberSite(hostname) || isSiteDisabled(hostname, disabledSites))
-      return [...disabledSites];
-    return [...disabledSites, sitePatternFor(hostname)];
-  }
-  const covering = new Set(patternsCovering(hostname, disabledSites));
-  return disabledSites.filter((p) => !covering.has(p));
+/** The patterns broader than the host's own that cover it, and whether an exception overrides them. */
+export function siteRuleOf(hostname: string, settings: SiteSettings): SiteRule {
+  const own = sitePatternFor(hostname);
+  const broader = hostname
+    ? patternsCovering(hostname, settings.disabledSites).filter((p) => p !== own)
+    : [];
+  return { broader, exception: broader.length > 0 && settings.siteExceptions.includes(own) };
 }

@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MentionHighlights } from '../dom/highlights';
 import type { PageMention } from '../dom/scanner';
-import { readSettings, watchSettings, isSiteDisabled } from '../settings';
+import { isSiteOff, readSettings, watchSettings } from '../settings';
 import { CardHost } from './card-host';
 import { cardControllerFeature } from './features/card-controller';
 import { cardDataFeature } from './features/card-data';
@@ -59,8 +59,7 @@ export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
       timers,
     }),
     features: {},
-    isActive: () =>
-      !session.hiddenOnce && !isSiteDisabled(session.hostname, session.settings.disabledSites),
+    isActive: () => !session.hiddenOnce && !isSiteOff(session.hostname, session.settings),
   };
 
   ctx.onInvalidated(

@@ -5,16 +5,15 @@
 import { getBundledDataset } from '../dataset/bundle';
 import type { Dataset } from '../dataset/schema';
 import { DatasetService, type AnswerSource, type SeedProgress } from '../db';
-import { watchSettings, type ReadSettings, type Settings } from '../settings';
+import { readSettings, watchSettings, type ReadSettings, type SettingsOp } from '../settings';
 import {
   exportSettingsFile,
   MAX_SETTINGS_FILE_BYTES,
   parseSettingsFile,
   type SettingsFileResult,
-} from '../settings-io';
-import { loadSettings, replaceSettings, resetSettings, updateSettings } from '../settings-item';
+} from '../settings/file';
+import { changeSettings, upgradeStoredSettings, type SettingsChange } from '../settings/writer';
 import { downloadText } from './download';
-import { createSerialQueue } from './queue';
 
 /** What the Data section shows about the IndexedDB cache. */
 export interface CacheStatus {
@@ -29,41 +28,38 @@ export interface CacheStatus {
 export interface OptionsBackend {
   /** The bundled dataset (sources and entities to list) and its version. */
   readonly bundled: { dataset: Dataset; version: string };
-  /** Current settings, validated, with the fields that were invalid (read after any queued write). */
-  loadSettings(): Promise<ReadSettings>;
+  /** The stored settings, validated, with what was invalid in them (after any pending upgrade). */
+  readSettings(): Promise<ReadSettings>;
   /** Calls back on every change of the stored settings, from any context. Returns an unsubscribe. */
   watchSettings(onChange: (read: ReadSettings) => void): () => void;
-  /** Applies a change to the stored settings (writes are queued, one at a time). */
-  update(change: (current: Settings) => Partial<Settings>): Promise<Settings>;
-  /** Stores the defaults. */
-  reset(): Promise<Settings>;
+  /** Applies one change to the settings as stored at that moment (see lib/settings/writer). */
+  change(op: SettingsOp): Promise<SettingsChange>;
   /** Counts from the cache (falling back to the bundle) and its health. */
   cacheStatus(): Promise<CacheStatus>;
   /** Deletes and re-seeds the cache from the bundle. */
   rebuild(onProgress: SeedProgress): Promise<void>;
   /** Downloads the current settings as a file; returns the file name. */
   exportSettings(): Promise<string>;
-  /** Reads a settings file and, only if it is valid, stores its settings. */
-  importFile(file: Pick<File, 'size' | 'text'>): Promise<SettingsFileResult>;
-  /** Whether writes of this page are still pending (watch events then lag behind the page). */
-  readonly busy: boolean;
+  /** Reads a settings file (nothing is stored: the page previews it, then applies a `replace`). */
+  readSettingsFile(file: Pick<File, 'size' | 'text'>): Promise<SettingsFileResult>;
 }
 
 /** The real backend: extension storage, the IndexedDB cache and file download. */
 export function createOptionsBackend(): OptionsBackend {
   const bundled = getBundledDataset();
   const service = new DatasetService(getBundledDataset);
-  const queue = createSerialQueue();
   const known = {
     sourceIds: bundled.dataset.sources.map((s) => s.id),
     entityIds: bundled.dataset.entities.map((e) => e.id),
   };
+  // Upgrade settings stored by an older version now, so the page shows (and exports) them as
+  // they will stay; a failed upgrade leaves them as they are and every read still migrates them.
+  const upgraded = upgradeStoredSettings().catch(() => undefined);
   return {
     bundled,
-    loadSettings: () => queue(loadSettings),
+    readSettings: () => upgraded.then(readSettings),
     watchSettings,
-    update: (change) => queue(() => updateSettings(change)),
-    reset: () => queue(resetSettings),
+    change: changeSettings,
     async cacheStatus() {
       const { value, from } = await service.dataset();
       return {
@@ -82,12 +78,13 @@ export function createOptionsBackend(): OptionsBackend {
       await service.rebuild(onProgress);
     },
     async exportSettings() {
-      const { settings } = await queue(loadSettings);
-      const file = exportSettingsFile(settings);
+      const read = await readSettings();
+      if (read.error) throw new Error(`the settings could not be read (${read.error})`);
+      const file = exportSettingsFile(read.settings);
       downloadText(file.filename, file.text);
       return file.filename;
     },
-    async importFile(file) {
+    async readSettingsFile(file) {
       if (file.size > MAX_SETTINGS_FILE_BYTES) {
         return {
           ok: false,
@@ -101,12 +98,7 @@ export function createOptionsBackend(): OptionsBackend {
       } catch (error) {
         return { ok: false, error: 'The file could not be read.', details: [String(error)] };
       }
-      const result = parseSettingsFile(text, known);
-      if (result.ok) await queue(() => replaceSettings(result.settings));
-      return result;
-    },
-    get busy() {
-      return queue.pending > 0;
+      return parseSettingsFile(text, known);
     },
   };
 }

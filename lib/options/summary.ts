@@ -4,7 +4,7 @@
  */
 import { countPositionsPerSource, filterPositions } from '../dataset/query';
 import type { Position } from '../dataset/schema';
-import type { SettingName, Settings } from '../settings';
+import type { SettingName, Settings, SettingsProblem } from '../settings';
 
 /** How many positions a source backs, and how many of those no other source backs. */
 export interface SourceStats {
@@ -49,12 +49,60 @@ export const SETTING_LABELS: Readonly<Record<SettingName, string>> = {
   disabledSources: 'Sources',
   disabledEntities: 'People and companies',
   disabledSites: 'Sites',
+  siteExceptions: 'Site exceptions',
   trigger: 'What opens a card',
   modifierKey: 'Key to hold',
   dwellMs: 'Delay before a card opens',
   highlightStyle: 'How names are marked',
   theme: 'Theme',
+  toolbarBadge: 'Toolbar badge',
 };
+
+/** Why an entry of a list setting is left out when it is invalid. */
+export const ENTRY_REASONS: Readonly<
+  Record<'disabledSources' | 'disabledEntities' | 'disabledSites' | 'siteExceptions', string>
+> = {
+  disabledSources: 'not a source id',
+  disabledEntities: 'not an entity id',
+  disabledSites: 'not a site pattern such as example.com or *.example.com',
+  siteExceptions: 'not a host name such as news.example.com',
+};
+
+/** A stored value as the reader may see it, shortened. */
+export function shownValue(value: unknown, max = 60): string {
+  const text = typeof value === 'string' ? `“${value}”` : (JSON.stringify(value) ?? String(value));
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** One sentence per problem of the stored settings: which field or entry, and what happened to it. */
+export function describeProblem(problem: SettingsProblem): string {
+  const label = SETTING_LABELS[problem.field];
+  if ('entry' in problem && problem.field in ENTRY_REASONS) {
+    const reason = ENTRY_REASONS[problem.field as keyof typeof ENTRY_REASONS];
+    return `${label}: ${shownValue(problem.entry)} was left out (${reason}).`;
+  }
+  return `${label}: the stored value was invalid, so it is at its default.`;
+}
+
+/** Words for the values of the single-value settings, as the Behaviour section names them. */
+export function describeSettingValue(field: SettingName, value: unknown): string {
+  const words: Partial<Record<SettingName, Record<string, string>>> = {
+    trigger: {
+      hover: 'Rest the pointer on a name',
+      click: 'Click a name',
+      modifier: 'Rest the pointer on a name while holding a key',
+    },
+    highlightStyle: {
+      underline: 'Dotted underline',
+      background: 'Tinted background',
+      none: 'Not marked',
+    },
+    theme: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
+  };
+  if (field === 'dwellMs') return `${String(value)} ms`;
+  if (typeof value === 'boolean') return value ? 'On' : 'Off';
+  return words[field]?.[String(value)] ?? String(value);
+}
 
 /** "1 position" / "3 positions". */
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -32,11 +32,13 @@ const DEFAULTS = {
   disabledSources: [],
   disabledEntities: [],
   disabledSites: [],
+  siteExceptions: [],
   trigger: 'hover',
   modifierKey: 'Alt',
   dwellMs: 400,
   highlightStyle: 'underline',
   theme: 'system',
+  toolbarBadge: true,
 };
 
 const FIXTURE = 'options-live.html';
@@ -449,7 +451,7 @@ describe('options page', () => {
       writeFileSync(path, text);
       return path;
     };
-    const envelope = (settings, version = 2) =>
+    const envelope = (settings, version = 3) =>
       JSON.stringify({ format: 'factcards-settings', version, settings });
     const input = options.locator('#fco-import');
     const refusals = [
@@ -462,7 +464,7 @@ describe('options page', () => {
         write('dataset.json', JSON.stringify({ format: 'other-tool', entries: [] })),
         /its "format" is "other-tool"/,
       ],
-      [write('future.json', envelope(DEFAULTS, 3)), /newer version of Fact Cards/],
+      [write('future.json', envelope(DEFAULTS, 4)), /newer version of Fact Cards/],
       [write('list.json', '[1, 2, 3]'), /holds a list/],
       [
         write('bad-values.json', envelope({ ...DEFAULTS, dwellMs: 5, theme: 'purple' })),
@@ -491,6 +493,7 @@ describe('options page', () => {
       theme: 'dark',
     };
     await input.setInputFiles(write('good.json', envelope(imported)));
+    await options.getByRole('button', { name: 'Apply these settings' }).click();
     await options
       .getByTestId('file-status')
       .filter({ hasText: 'Imported the settings from good.json' })
@@ -506,19 +509,21 @@ describe('options page', () => {
       'the old refusal is gone',
     );
 
-    // A file from the first release (version 1) is migrated.
+    // A file from the first release (version 1) is migrated: it sets the sources, and the
+    // settings it does not hold (the sites among them) stay as they are.
     await input.setInputFiles(
       write(
         'v1.json',
         envelope({ sources: { 'benzinga-2024': false, 'wired-2023-12-22': true } }, 1),
       ),
     );
+    await options.getByRole('button', { name: 'Apply these settings' }).click();
     await options
       .getByTestId('file-status')
       .filter({ hasText: 'Upgraded from settings version 1' })
       .waitFor();
     assert.deepEqual((await stored(kit)).settings, {
-      ...DEFAULTS,
+      ...imported,
       disabledSources: ['benzinga-2024'],
     });
     assert.equal(await options.getByRole('switch', { name: 'Benzinga' }).isChecked(), false);
@@ -542,7 +547,7 @@ describe('options page', () => {
     await download.saveAs(path);
     const file = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(file.format, 'factcards-settings');
-    assert.equal(file.version, 2);
+    assert.equal(file.version, 3);
     assert.deepEqual(file.settings, expected);
 
     // Reset: cancel keeps everything, confirm restores the defaults.
@@ -573,6 +578,7 @@ describe('options page', () => {
 
     // The exported file brings everything back.
     await options.locator('#fco-import').setInputFiles(path);
+    await options.getByRole('button', { name: 'Apply these settings' }).click();
     await options.getByTestId('file-status').filter({ hasText: 'Imported the settings' }).waitFor();
     assert.deepEqual((await stored(kit)).settings, expected);
     assert.deepEqual(kit.errors, []);
@@ -639,7 +645,7 @@ describe('options page', () => {
       const page = await openOptions(kit);
       await page
         .getByTestId('settings-problems')
-        .filter({ hasText: 'could not be read' })
+        .filter({ hasText: 'not settings at all' })
         .waitFor();
       assert.equal(await page.getByRole('switch', { name: 'WinBuzzer' }).isChecked(), true);
       await page.close();
@@ -727,6 +733,7 @@ describe('options page', () => {
       [
         ...DATASET.sources.map((s) => s.publisher),
         ...DATASET.entities.map((e) => e.displayName),
+        'Show the number of mentions on the toolbar button',
       ].sort(),
     );
     for (const s of DATASET.sources)

@@ -3,7 +3,6 @@ import { resolveActiveTabId, tabIdOverride } from '@/lib/browse/active-tab';
 import { buildCompareMatrix, PositionsWithout, rowPositionIds } from '@/lib/browse/compare';
 import { applyFilters, buildExplorerModel, facetsOf, groupByTopic } from '@/lib/browse/model';
 import { ExplorerSearch } from '@/lib/browse/search';
-import { canRememberSite, disabledSitesFor, patternsCovering, siteModeOf } from '@/lib/browse/site';
 import {
   parseExplorerState,
   serializeExplorerState,
@@ -366,40 +365,6 @@ describe('search', () => {
 
   it('returns nothing for an empty query', () => {
     expect(new ExplorerSearch(model).search('   ')).toEqual({ folded: '', total: 0, groups: [] });
-  });
-});
-
-describe('site switch', () => {
-  it.each<[string, string[], boolean, string]>([
-    ['example.com', [], false, 'on'],
-    ['example.com', [], true, 'hidden'],
-    ['www.example.com', ['example.com'], false, 'off'],
-    ['news.example.com', ['*.example.com'], true, 'off'],
-    ['example.org', ['example.com'], false, 'on'],
-  ])('%s with %j, hidden %s → %s', (host, sites, hidden, mode) => {
-    expect(siteModeOf(host, sites, hidden)).toBe(mode);
-  });
-
-  it('adds the site once for "off" and removes every covering pattern for "on" and "hidden"', () => {
-    expect(disabledSitesFor('off', 'www.Example.com', ['other.org'])).toEqual([
-      'other.org',
-      'example.com',
-    ]);
-    expect(disabledSitesFor('off', 'example.com', ['example.com'])).toEqual(['example.com']);
-    expect(
-      disabledSitesFor('on', 'a.example.com', ['*.example.com', 'a.example.com', 'other.org']),
-    ).toEqual(['other.org']);
-    expect(disabledSitesFor('hidden', 'example.com', ['example.com'])).toEqual([]);
-    expect(patternsCovering('a.example.com', ['*.example.com', 'b.example.com'])).toEqual([
-      '*.example.com',
-    ]);
-  });
-
-  it('never stores a pattern the settings would reject', () => {
-    expect(canRememberSite('127.0.0.1')).toBe(true);
-    expect(canRememberSite('')).toBe(false);
-    expect(canRememberSite('[::1]')).toBe(false);
-    expect(disabledSitesFor('off', '', ['example.com'])).toEqual(['example.com']);
   });
 });
 

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { getBundledDataset } from '@/lib/dataset/bundle';
 import { filterPositions } from '@/lib/dataset/query';
-import { createSerialQueue } from '@/lib/options/queue';
 import {
-  addSitePattern,
-  describeSitePattern,
-  normalizeSiteInput,
-  removeSitePattern,
-} from '@/lib/options/sites';
-import {
+  describeProblem,
+  describeSettingValue,
   entityPositionCounts,
   shortUrl,
   sourceStats,
   visiblePositionCount,
 } from '@/lib/options/summary';
-import { DEFAULT_SETTINGS, isSiteDisabled, SitePatternSchema } from '@/lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  describeSitePattern,
+  isSiteDisabled,
+  normalizeSiteInput,
+  SitePatternSchema,
+} from '@/lib/settings';
+import { createSerialLock } from '@/lib/settings/writer';
 
 describe('site patterns typed in the options page', () => {
   it.each([
@@ -71,11 +73,7 @@ describe('site patterns typed in the options page', () => {
     expect(isSiteDisabled('example.net', list)).toBe(false);
   });
 
-  it('adds once, removes, describes', () => {
-    const list = ['a.com'];
-    expect(addSitePattern(list, 'a.com')).toBe(list);
-    expect(addSitePattern(list, 'b.com')).toEqual(['a.com', 'b.com']);
-    expect(removeSitePattern(['a.com', 'b.com'], 'a.com')).toEqual(['b.com']);
+  it('describes', () => {
     expect(describeSitePattern('*.example.com')).toBe('example.com and all its subdomains');
     expect(describeSitePattern('example.com')).toBe('example.com');
   });
@@ -123,9 +121,9 @@ describe('options page numbers', () => {
   });
 });
 
-describe('serial queue', () => {
+describe('serial lock (the writer’s fallback where navigator.locks is missing)', () => {
   it('runs read-modify-write tasks one at a time, in order, past failures', async () => {
-    const queue = createSerialQueue();
+    const lock = createSerialLock();
     let value = 0;
     const log: string[] = [];
     const bump = (name: string) => async () => {
@@ -135,16 +133,35 @@ describe('serial queue', () => {
       log.push(name);
       return value;
     };
-    const a = queue(bump('a'));
-    const failing = queue(async () => {
+    const a = lock.request('x', bump('a'));
+    const failing = lock.request('x', async () => {
       throw new Error('boom');
     });
-    const b = queue(bump('b'));
-    expect(queue.pending).toBe(3);
+    const b = lock.request('x', bump('b'));
     await expect(failing).rejects.toThrow('boom');
     expect(await a).toBe(1);
     expect(await b).toBe(2);
     expect(log).toEqual(['a', 'b']);
-    expect(queue.pending).toBe(0);
+  });
+});
+
+describe('words for the options page', () => {
+  it('names the entry that was left out and why, or the field that fell back', () => {
+    expect(describeProblem({ field: 'disabledSites', entry: 'Bad Pattern!' })).toBe(
+      'Sites: “Bad Pattern!” was left out (not a site pattern such as example.com or *.example.com).',
+    );
+    expect(describeProblem({ field: 'disabledSources', entry: 7 })).toBe(
+      'Sources: 7 was left out (not a source id).',
+    );
+    expect(describeProblem({ field: 'dwellMs' })).toBe(
+      'Delay before a card opens: the stored value was invalid, so it is at its default.',
+    );
+  });
+
+  it('says behaviour values as the Behaviour section does', () => {
+    expect(describeSettingValue('trigger', 'click')).toBe('Click a name');
+    expect(describeSettingValue('dwellMs', 650)).toBe('650 ms');
+    expect(describeSettingValue('toolbarBadge', false)).toBe('Off');
+    expect(describeSettingValue('modifierKey', 'Shift')).toBe('Shift');
   });
 });

@@ -1,8 +1,53 @@
 /**
- * The options page's site list: turning what a reader types (a host, a URL, `*.example.com`)
- * into the patterns `isSiteDisabled` understands, with a reason when it cannot.
+ * Site patterns: which sites the extension is off on, and turning what a reader types (a host, a
+ * URL, `*.example.com`) into a pattern. `example.com` covers example.com and www.example.com;
+ * `*.example.com` covers example.com and every subdomain. A host in `siteExceptions` is on
+ * whatever pattern covers it.
+ *
+ * `isSiteOff` and `isSiteDisabled` run in the content script: keep them small.
  */
-import { SitePatternSchema, sitePatternFor } from '../settings';
+import { SiteHostSchema, SitePatternSchema, type Settings } from './schema';
+
+/** The form a host name takes in patterns and exceptions: lower case, without `www.`. */
+export function sitePatternFor(hostname: string): string {
+  return hostname.toLowerCase().replace(/^www\./, '');
+}
+
+/** Whether a host name is covered by one of the disabled-site patterns. */
+export function isSiteDisabled(hostname: string, patterns: readonly string[]): boolean {
+  const host = sitePatternFor(hostname);
+  return patterns.some((pattern) =>
+    pattern.startsWith('*.')
+      ? host === pattern.slice(2) || host.endsWith(pattern.slice(1))
+      : host === sitePatternFor(pattern),
+  );
+}
+
+/** Whether the extension is off on a host: a pattern covers it and no exception names it. */
+export function isSiteOff(
+  hostname: string,
+  settings: Pick<Settings, 'disabledSites' | 'siteExceptions'>,
+): boolean {
+  return (
+    !settings.siteExceptions.includes(sitePatternFor(hostname)) &&
+    isSiteDisabled(hostname, settings.disabledSites)
+  );
+}
+
+/** The patterns that cover a host (its own, or a `*.` pattern of a parent domain). */
+export function patternsCovering(hostname: string, patterns: readonly string[]): string[] {
+  return patterns.filter((pattern) => isSiteDisabled(hostname, [pattern]));
+}
+
+/** Whether a host can be stored as a pattern or an exception (it has a name a pattern can hold). */
+export function canRememberSite(hostname: string): boolean {
+  return SiteHostSchema.safeParse(sitePatternFor(hostname)).success;
+}
+
+/** What a pattern covers, in words. */
+export function describeSitePattern(pattern: string): string {
+  return pattern.startsWith('*.') ? `${pattern.slice(2)} and all its subdomains` : pattern;
+}
 
 /** A normalized pattern, or why the input is not one. */
 export type SiteInput = { ok: true; pattern: string } | { ok: false; error: string };
@@ -60,19 +105,4 @@ export function normalizeSiteInput(input: string): SiteInput {
     };
   }
   return { ok: true, pattern };
-}
-
-/** Adds a pattern once; returns the list unchanged (same array) when it is already there. */
-export function addSitePattern(list: readonly string[], pattern: string): readonly string[] {
-  return list.includes(pattern) ? list : [...list, pattern];
-}
-
-/** Removes a pattern. */
-export function removeSitePattern(list: readonly string[], pattern: string): string[] {
-  return list.filter((p) => p !== pattern);
-}
-
-/** What a pattern covers, in words. */
-export function describeSitePattern(pattern: string): string {
-  return pattern.startsWith('*.') ? `${pattern.slice(2)} and all its subdomains` : pattern;
 }

@@ -1,25 +1,35 @@
+// The settings file format (lib/settings/file): export, and import that refuses bad files.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getBundledDataset } from '@/lib/dataset/bundle';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import {
   exportSettingsFile,
+  fieldsHeld,
   MAX_SETTINGS_FILE_BYTES,
   parseSettingsFile,
   SETTINGS_FILE_FORMAT,
-} from '@/lib/settings-io';
+} from '@/lib/settings/file';
 
 const custom: Settings = {
   disabledSources: ['benzinga-2024', 'wired-2023-12-22'],
   disabledEntities: ['xai'],
   disabledSites: ['example.com', '*.example.org'],
+  siteExceptions: ['news.example.org'],
   trigger: 'modifier',
   modifierKey: 'Shift',
   dwellMs: 750,
   highlightStyle: 'background',
   theme: 'dark',
+  toolbarBadge: false,
 };
 
-const envelope = (settings: unknown, version: unknown = 2, extra: Record<string, unknown> = {}) =>
+/** What a version 2 file held: everything but the site exceptions and the toolbar badge. */
+const { siteExceptions: _e, toolbarBadge: _b, ...customV2 } = custom;
+const { siteExceptions: _de, toolbarBadge: _db, ...DEFAULTS_V2 } = DEFAULT_SETTINGS;
+
+const envelope = (settings: unknown, version: unknown = 3, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ format: SETTINGS_FILE_FORMAT, version, settings, ...extra });
 
 const { dataset } = getBundledDataset();
@@ -34,7 +44,7 @@ describe('export', () => {
     expect(file.filename).toBe('factcards-settings-2026-11-22.json');
     expect(JSON.parse(file.text)).toEqual({
       format: 'factcards-settings',
-      version: 2,
+      version: 3,
       exportedAt: '2026-11-22T10:00:00.000Z',
       settings: custom,
     });
@@ -42,7 +52,14 @@ describe('export', () => {
 
   it.each([[DEFAULT_SETTINGS], [custom]])('round-trips through import unchanged', (settings) => {
     const result = parseSettingsFile(exportSettingsFile(settings).text, known);
-    expect(result).toEqual({ ok: true, settings, fromVersion: 2, notes: [] });
+    expect(result).toEqual({ ok: true, settings, fromVersion: 3, notes: [] });
+  });
+
+  it('is read without the bundled dataset (the file module imports no data)', () => {
+    const source = readFileSync(resolve(import.meta.dirname, '../../lib/settings/file.ts'), 'utf8');
+    const imports = source.match(/^import .*$/gm) ?? [];
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((line) => /data/.test(line))).toEqual([]);
   });
 });
 
@@ -68,12 +85,12 @@ describe('import refuses what is not a valid settings file, saying why', () => {
     ['version 0', envelope(DEFAULT_SETTINGS, 0), /"version" is 0/],
     [
       'a newer version',
-      envelope(DEFAULT_SETTINGS, 3),
-      /newer version of Fact Cards \(settings version 3\).*versions 1 to 2/,
+      envelope(DEFAULT_SETTINGS, 4),
+      /newer version of Fact Cards \(settings version 4\).*versions 1 to 3/,
     ],
     [
       'no settings',
-      JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 2 }),
+      JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 3 }),
       /invalid/,
       /^settings: missing$/m,
     ],
@@ -100,6 +117,18 @@ describe('import refuses what is not a valid settings file, saying why', () => {
       envelope({ ...DEFAULT_SETTINGS, trigger: undefined }),
       /invalid/,
       /settings\.trigger: missing/,
+    ],
+    [
+      'a v2 file missing one of its fields',
+      envelope({ ...DEFAULTS_V2, theme: undefined }, 2),
+      /invalid \(version 2\)/,
+      /settings\.theme: missing/,
+    ],
+    [
+      'a v3 file missing a field added in v3',
+      envelope(DEFAULTS_V2, 3),
+      /invalid\.$/,
+      /settings\.siteExceptions: missing[\s\S]*settings\.toolbarBadge: missing/,
     ],
     [
       'an unknown field',
@@ -155,24 +184,40 @@ describe('import refuses what is not a valid settings file, saying why', () => {
 });
 
 describe('import accepts valid files', () => {
-  it('accepts a v2 envelope, with a byte-order mark and extra envelope fields', () => {
+  it('accepts a v3 envelope, with a byte-order mark and extra envelope fields', () => {
     const result = parseSettingsFile(
-      `\uFEFF${envelope(custom, 2, { exportedAt: '2026-01-01T00:00:00Z' })}`,
+      `\uFEFF${envelope(custom, 3, { exportedAt: '2026-01-01T00:00:00Z' })}`,
       known,
     );
-    expect(result).toEqual({ ok: true, settings: custom, fromVersion: 2, notes: [] });
+    expect(result).toEqual({ ok: true, settings: custom, fromVersion: 3, notes: [] });
   });
 
-  it('migrates a v1 envelope and says so', () => {
+  it('reads a v2 envelope as the fields it holds: exceptions and badge are left as they are', () => {
+    const result = parseSettingsFile(envelope(customV2, 2), known);
+    expect(result).toEqual({
+      ok: true,
+      settings: customV2,
+      fromVersion: 2,
+      notes: [expect.stringMatching(/Upgraded from settings version 2/)],
+    });
+    if (result.ok) expect(fieldsHeld(result.settings)).not.toContain('siteExceptions');
+    // A v2 file may not hold the v3 fields.
+    expect(parseSettingsFile(envelope({ ...customV2, toolbarBadge: true }, 2)).ok).toBe(false);
+  });
+
+  it('migrates a v1 envelope to the one field it holds, so the reader’s sites are kept', () => {
     const result = parseSettingsFile(
       envelope({ sources: { 'benzinga-2024': false, 'wired-2023-12-22': true } }, 1),
       known,
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.settings).toEqual({ ...DEFAULT_SETTINGS, disabledSources: ['benzinga-2024'] });
+    expect(result.settings).toEqual({ disabledSources: ['benzinga-2024'] });
+    expect(fieldsHeld(result.settings)).toEqual(['disabledSources']);
     expect(result.fromVersion).toBe(1);
-    expect(result.notes.join(' ')).toMatch(/Upgraded from settings version 1/);
+    expect(result.notes.join(' ')).toMatch(
+      /Upgraded from settings version 1: the settings this file does not hold keep their current values/,
+    );
   });
 
   it('drops duplicates and points out ids this dataset does not know (keeping them)', () => {
