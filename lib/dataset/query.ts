@@ -199,15 +199,3 @@ export function buildSearchIndex(
 export function queryTerms(folded: string): string[] {
   return /^".*"$/.test(folded) ? [folded.slice(1, -1)] : folded.split(' ');
 }
-
-/** Positions whose text contains every word of the query (AND), in index order. */
-export function searchPositions(index: SearchIndex, query: string, filter: Filter): Position[] {
-  const folded = foldForSearch(query).trim();
-  if (!folded) return [];
-  const terms = queryTerms(folded);
-  const hits: Position[] = [];
-  for (const { position, haystack } of index.entries) {
-    if (terms.every((t) => haystack.includes(t))) hits.push(position);
-  }
-  return filterPositions(hits, filter);
-}
