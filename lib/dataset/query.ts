@@ -14,7 +14,6 @@ import {
   type Source,
 } from './schema';
 
-/** Everything a card needs for one entity, already filtered by the reader's settings. */
 /** Who the card is about: the entity without its detection data (aliases, cues). */
 export const CardEntitySchema = z.pick(EntitySchema, {
   id: true,
@@ -24,13 +23,14 @@ export const CardEntitySchema = z.pick(EntitySchema, {
   roles: true,
 });
 
+/** Everything a card needs for one entity, already filtered by the reader's settings. */
 export const CardDataSchema = z.object({
   entity: CardEntitySchema,
   /** The entity's own positions from enabled sources, most salient first. */
   positions: z.array(PositionSchema),
   /** Others' positions about this entity ("Said about …"). */
   about: z.array(PositionSchema),
-  /** Positions that the shown ones respond to or are disputed by, for showing disputes inline. */
+  /** Positions the shown ones respond to, are disputed by or are other accounts of, shown inline. */
   related: z.array(PositionSchema),
   sources: z.array(SourceSchema),
   topics: z.array(TopicSchema),
@@ -49,7 +49,9 @@ export interface Filter {
 
 /**
  * Drops positions whose every source is disabled and trims the sources of the rest, so a
- * position backed by several sources stays while one of them is enabled.
+ * position backed by several sources stays while one of them is enabled. An excerpt goes with
+ * the sources that print it: when every one of them is off, the words are dropped and the
+ * position is shown as what the remaining outlets report (a `quote` becomes a `paraphrase`).
  */
 export function filterPositions(positions: readonly Position[], filter: Filter): Position[] {
   const off = new Set(filter.disabledSources);
@@ -57,8 +59,23 @@ export function filterPositions(positions: readonly Position[], filter: Filter):
   const out: Position[] = [];
   for (const p of positions) {
     const sourceIds = p.sourceIds.filter((id) => !off.has(id));
-    if (sourceIds.length > 0)
-      out.push(sourceIds.length === p.sourceIds.length ? p : { ...p, sourceIds });
+    if (sourceIds.length === 0) continue;
+    if (sourceIds.length === p.sourceIds.length) {
+      out.push(p);
+      continue;
+    }
+    if (p.quote === undefined) {
+      out.push({ ...p, sourceIds });
+      continue;
+    }
+    // A cached row without quoteSourceIds predates them: every source printed its quote.
+    const quoteSourceIds = (p.quoteSourceIds ?? p.sourceIds).filter((id) => !off.has(id));
+    if (quoteSourceIds.length > 0) {
+      out.push({ ...p, sourceIds, quoteSourceIds });
+      continue;
+    }
+    const { quote: _words, quoteSourceIds: _printers, ...claim } = p;
+    out.push({ ...claim, sourceIds, kind: p.kind === 'quote' ? 'paraphrase' : p.kind });
   }
   return out;
 }
@@ -91,7 +108,7 @@ export function buildCard(input: CardInputs, filter: Filter): CardData {
   const shown = new Set([...positions, ...about].map((p) => p.id));
   const relatedIds = new Set<string>();
   for (const p of [...positions, ...about]) {
-    for (const id of [...(p.respondsTo ?? []), ...(p.disputedBy ?? [])])
+    for (const id of [...(p.respondsTo ?? []), ...(p.disputedBy ?? []), ...(p.otherAccounts ?? [])])
       if (!shown.has(id)) relatedIds.add(id);
   }
   const related = filterPositions(
