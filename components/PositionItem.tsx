@@ -145,7 +145,7 @@ export function PositionItem({
       <PositionText position={position} lookups={lookups} query={query} />
       <p class="fc-meta">
         {topic ? <span class="fc-topic">{topic.label}</span> : null}
-        <span class="fc-date">{formatPositionDate(position, sources)}</span>
+        <span class="fc-date">{formatPositionDate(position)}</span>
         {sources.map((s) => (
           <SourceCitation key={s.id} source={s} />
         ))}

@@ -1,5 +1,4 @@
-import { earliestSource } from '@/lib/dataset/integrity';
-import type { Position, PositionKind, Source } from '@/lib/dataset/schema';
+import type { Position, PositionKind } from '@/lib/dataset/schema';
 
 const MONTHS = [
   'January',
@@ -26,24 +25,21 @@ export function formatDate(date: string, approximate?: boolean): string {
 
 /**
  * A position's date as it should read: the event's date (`approx. 2 June 2024`), or, where the
- * text does not date the event, the day it was first reported (`reported 29 May 2024`), taken
- * from the earliest of the `sources` still shown so it always matches a citation on screen.
+ * text does not date the event, the day it was reported (`reported 29 May 2024`). `filterPositions`
+ * has already dated a reported position by the earliest source still shown.
  */
 export function formatPositionDate(
   position: Pick<Position, 'date' | 'dateIs' | 'dateApproximate'>,
-  sources: readonly Source[] = [],
 ): string {
-  if (position.dateIs !== 'reported') return formatDate(position.date, position.dateApproximate);
-  const first = earliestSource(sources);
-  return first
-    ? `reported ${formatDate(first.date, first.dateApproximate)}`
-    : `reported ${formatDate(position.date, position.dateApproximate)}`;
+  const date = formatDate(position.date, position.dateApproximate);
+  return position.dateIs === 'reported' ? `reported ${date}` : date;
 }
+
+const LIST = new Intl.ListFormat('en-GB');
 
 /** `A`, `A and B`, `A, B and C`. */
 export function listNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return LIST.format(names);
 }
 
 /**
@@ -57,8 +53,7 @@ export function attributionOf(
   position: Pick<Position, 'kind' | 'quote' | 'quoteSourceIds' | 'reportedBy' | 'sourceIds'>,
   publisherOf: (sourceId: string) => string | undefined,
 ): string | undefined {
-  const publishers = (ids: readonly string[]) =>
-    listNames([...new Set(ids.map((id) => publisherOf(id) ?? id))]);
+  const publishers = (ids: readonly string[]) => listNames(ids.map((id) => publisherOf(id) ?? id));
   const printed =
     position.quote === undefined
       ? []

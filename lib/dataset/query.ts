@@ -13,6 +13,7 @@ import {
   type Position,
   type Source,
 } from './schema';
+import { earliestSource } from './integrity';
 
 /** Who the card is about: the entity without its detection data (aliases, cues). */
 export const CardEntitySchema = z.pick(EntitySchema, {
@@ -52,8 +53,14 @@ export interface Filter {
  * position backed by several sources stays while one of them is enabled. An excerpt goes with
  * the sources that print it: when every one of them is off, the words are dropped and the
  * position is shown as what the remaining outlets report (a `quote` becomes a `paraphrase`).
+ * Given the `sources`, a `reported` date follows the earliest source still on, so it always
+ * matches a citation on screen.
  */
-export function filterPositions(positions: readonly Position[], filter: Filter): Position[] {
+export function filterPositions(
+  positions: readonly Position[],
+  filter: Filter,
+  sources: readonly Pick<Source, 'id' | 'date' | 'dateApproximate'>[] = [],
+): Position[] {
   const off = new Set(filter.disabledSources);
   if (off.size === 0) return [...positions];
   const out: Position[] = [];
@@ -64,20 +71,36 @@ export function filterPositions(positions: readonly Position[], filter: Filter):
       out.push(p);
       continue;
     }
-    if (p.quote === undefined) {
-      out.push({ ...p, sourceIds });
-      continue;
-    }
-    // A cached row without quoteSourceIds predates them: every source printed its quote.
-    const quoteSourceIds = (p.quoteSourceIds ?? p.sourceIds).filter((id) => !off.has(id));
-    if (quoteSourceIds.length > 0) {
-      out.push({ ...p, sourceIds, quoteSourceIds });
-      continue;
-    }
-    const { quote: _words, quoteSourceIds: _printers, ...claim } = p;
-    out.push({ ...claim, sourceIds, kind: p.kind === 'quote' ? 'paraphrase' : p.kind });
+    out.push(redate(withoutUnprintedWords(p, sourceIds, off), sources));
   }
   return out;
+}
+
+/** The position cited only by `sourceIds`; its excerpt kept only while a source printing it is on. */
+function withoutUnprintedWords(
+  p: Position,
+  sourceIds: string[],
+  off: ReadonlySet<string>,
+): Position {
+  if (p.quote === undefined) return { ...p, sourceIds };
+  // A cached row without quoteSourceIds predates them: every source printed its quote.
+  const quoteSourceIds = (p.quoteSourceIds ?? p.sourceIds).filter((id) => !off.has(id));
+  if (quoteSourceIds.length > 0) return { ...p, sourceIds, quoteSourceIds };
+  const { quote: _words, quoteSourceIds: _printers, ...claim } = p;
+  return { ...claim, sourceIds, kind: p.kind === 'quote' ? 'paraphrase' : p.kind };
+}
+
+/** A `reported` position dated by the earliest of its remaining sources (when they are known). */
+function redate(
+  p: Position,
+  sources: readonly Pick<Source, 'id' | 'date' | 'dateApproximate'>[],
+): Position {
+  if (p.dateIs !== 'reported') return p;
+  const first = earliestSource(sources.filter((s) => p.sourceIds.includes(s.id)));
+  if (!first || (first.date === p.date && !!first.dateApproximate === !!p.dateApproximate))
+    return p;
+  const { dateApproximate: _approximate, ...rest } = p;
+  return { ...rest, date: first.date, ...(first.dateApproximate ? { dateApproximate: true } : {}) };
 }
 
 /** Most salient first, then newest first; stable by id. */
@@ -100,10 +123,11 @@ export interface CardInputs {
 
 /** Builds one entity's card from its records and the reader's filter. */
 export function buildCard(input: CardInputs, filter: Filter): CardData {
-  const positions = filterPositions(input.own, filter).sort(bySalience);
+  const positions = filterPositions(input.own, filter, input.sources).sort(bySalience);
   const about = filterPositions(
     input.about.filter((p) => p.entityId !== input.entity.id),
     filter,
+    input.sources,
   ).sort(bySalience);
   const shown = new Set([...positions, ...about].map((p) => p.id));
   const relatedIds = new Set<string>();
@@ -114,6 +138,7 @@ export function buildCard(input: CardInputs, filter: Filter): CardData {
   const related = filterPositions(
     [...relatedIds].map((id) => input.lookupPosition(id)).filter((p): p is Position => !!p),
     filter,
+    input.sources,
   );
   const used = new Set([...positions, ...about, ...related].flatMap((p) => p.sourceIds));
   const usedTopics = new Set([...positions, ...about, ...related].map((p) => p.topic));

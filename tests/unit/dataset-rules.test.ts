@@ -309,21 +309,34 @@ describe('rule 4: dates say what they are', () => {
     for (const id of ['musk-robotaxis-by-2020', 'musk-acquired-twitter']) {
       const p = find(dataset, id);
       expect(p.dateIs, id).toBe('reported');
-      expect(formatPositionDate(p, [sources.get(VB)!])).toBe('reported approx. 3 June 2024');
+      expect(formatPositionDate(p)).toBe('reported approx. 3 June 2024');
     }
-    const post = find(dataset, 'lecun-musk-false-predictions');
-    expect(formatPositionDate(post, [sources.get(VB)!])).toBe('approx. 2 June 2024');
+    expect(formatPositionDate(find(dataset, 'lecun-musk-false-predictions'))).toBe(
+      'approx. 2 June 2024',
+    );
     const chief = find(dataset, 'lecun-meta-chief-ai-scientist');
-    const shown = chief.sourceIds.map((id) => sources.get(id)!);
-    expect(formatPositionDate(chief, shown)).toBe('reported 22 December 2023');
+    expect(formatPositionDate(chief)).toBe('reported 22 December 2023');
     // With WIRED switched off, the date follows the earliest source still shown (WinBuzzer's
-    // 29 May 2024 says more than Benzinga's bare, approximate 2024).
-    expect(
-      formatPositionDate(
-        chief,
-        shown.filter((s) => s.id !== WIRED),
-      ),
-    ).toBe('reported 29 May 2024');
+    // 29 May 2024 says more than Benzinga's bare, approximate 2024), on the card and in the popup.
+    const filter = { disabledSources: [WIRED] };
+    const [trimmed] = filterPositions([chief], filter, dataset.sources);
+    expect(formatPositionDate(trimmed!)).toBe('reported 29 May 2024');
+    const [card] = cardsFromDataset(dataset, ['yann-lecun'], filter);
+    expect(card?.positions.find((p) => p.id === chief.id)?.date).toBe('2024-05-29');
+    const model = buildExplorerModel(dataset, filter);
+    expect(model.lookups.positions.get(chief.id)?.date).toBe('2024-05-29');
+    // With only Benzinga left, it is Benzinga's approximate year.
+    const [benzinga] = filterPositions(
+      [chief],
+      { disabledSources: chief.sourceIds.filter((s) => s !== 'benzinga-2024') },
+      dataset.sources,
+    );
+    expect(formatPositionDate(benzinga!)).toBe('reported approx. 2024');
+    // An event date never moves.
+    const post = find(dataset, 'lecun-80-papers');
+    expect(filterPositions([post], { disabledSources: [VB] }, dataset.sources)[0]?.date).toBe(
+      post.date,
+    );
   });
 
   it('fails on a missing dateIs and on a reported date that is not the article’s', () => {
