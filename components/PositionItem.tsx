@@ -1,5 +1,5 @@
 import type { Position, Source, Topic } from '@/lib/dataset/schema';
-import { formatDate, KIND_LABEL } from './format';
+import { attributionOf, formatDate, formatPositionDate, KIND_LABEL, showsExcerpt } from './format';
 import { HighlightedText } from './HighlightedText';
 
 /** Lookups a position needs to render its sources, topic, speaker and disputes. */
@@ -51,53 +51,62 @@ export function KindBadge({ kind }: { kind: Position['kind'] }) {
   return <span class={`fc-badge fc-badge-${kind}`}>{KIND_LABEL[kind]}</span>;
 }
 
-/** The words of a position: the quote in quotation marks, or our summary. */
-function PositionText({ position, query }: { position: Position; query?: string }) {
-  if (position.kind === 'quote' && position.quote) {
-    return (
-      <p class="fc-text fc-quote">
-        “<HighlightedText text={position.quote} query={query} />”
-      </p>
-    );
-  }
+/** The sources of a position that the lookups know (the enabled ones), in the position's order. */
+function sourcesOf(position: Position, lookups: PositionLookups): Source[] {
+  return position.sourceIds.map((id) => lookups.sources.get(id)).filter((s): s is Source => !!s);
+}
+
+/**
+ * The words of a position: our summary, so it always reads as a sentence; the excerpt under it
+ * (a quote set off as the entity's words, a paraphrase's quoted fragment in small type) unless the
+ * summary already carries it; then who printed the words and who reported the claim.
+ */
+function PositionText({
+  position,
+  lookups,
+  query,
+}: {
+  position: Position;
+  lookups: PositionLookups;
+  query?: string;
+}) {
+  const attribution = attributionOf(position, (id) => lookups.sources.get(id)?.publisher);
   return (
     <>
       <p class="fc-text">
         <HighlightedText text={position.summary} query={query} />
       </p>
-      {position.quote ? (
-        <p class="fc-excerpt">
-          {position.reportedBy ? `${position.reportedBy}: ` : ''}“
-          <HighlightedText text={position.quote} query={query} />”
+      {position.quote !== undefined && showsExcerpt(position) ? (
+        <p class={position.kind === 'quote' ? 'fc-quote' : 'fc-excerpt'}>
+          “<HighlightedText text={position.quote} query={query} />”
         </p>
-      ) : position.reportedBy ? (
-        <p class="fc-reported">Reported by {position.reportedBy}</p>
       ) : null}
+      {attribution ? <p class="fc-attribution">{attribution}</p> : null}
     </>
   );
 }
 
+const RELATED_LABEL = {
+  reply: 'In reply to — ',
+  dispute: 'Disputed — ',
+  account: 'Another account — ',
+} as const;
+
+/** A linked position in one line: its summary (which names whose it is) and its sources. */
 function RelatedLine({
-  label,
+  relation,
   position,
   lookups,
 }: {
-  label: string;
+  relation: keyof typeof RELATED_LABEL;
   position: Position;
   lookups: PositionLookups;
 }) {
-  const speaker = lookups.names[position.entityId] ?? position.entityId;
-  const text =
-    position.kind === 'quote' && position.quote ? `“${position.quote}”` : position.summary;
-  const sources = position.sourceIds
-    .map((id) => lookups.sources.get(id))
-    .filter((s): s is Source => !!s);
   return (
-    <p class={`fc-related fc-related-${label === 'Disputed' ? 'dispute' : 'reply'}`}>
-      <strong>{label === 'Disputed' ? 'Disputed — ' : 'In reply to — '}</strong>
-      {position.kind === 'fact' ? '' : `${speaker}: `}
-      {text}{' '}
-      {sources.map((s) => (
+    <p class={`fc-related fc-related-${relation}`}>
+      <strong>{RELATED_LABEL[relation]}</strong>
+      {position.summary}{' '}
+      {sourcesOf(position, lookups).map((s) => (
         <SourceCitation key={s.id} source={s} />
       ))}
     </p>
@@ -105,8 +114,10 @@ function RelatedLine({
 }
 
 /**
- * One position as a list item: kind badge, speaker (when shown among others), text, topic,
- * date, sources, and the claims it disputes or replies to. Renders; fetches nothing.
+ * One position as a list item: kind badge, speaker (when shown among others), summary, excerpt
+ * and attribution, topic, date, sources, and the positions it replies to, is disputed by or is
+ * another account of. The card, the popup, search and compare all render positions with it.
+ * Renders; fetches nothing.
  */
 export function PositionItem({
   position,
@@ -120,15 +131,9 @@ export function PositionItem({
   query?: string;
 }) {
   const topic = lookups.topics.get(position.topic);
-  const sources = position.sourceIds
-    .map((id) => lookups.sources.get(id))
-    .filter((s): s is Source => !!s);
-  const disputes = (position.disputedBy ?? [])
-    .map((id) => lookups.positions.get(id))
-    .filter((p): p is Position => !!p);
-  const replies = (position.respondsTo ?? [])
-    .map((id) => lookups.positions.get(id))
-    .filter((p): p is Position => !!p);
+  const sources = sourcesOf(position, lookups);
+  const linked = (ids: readonly string[] | undefined) =>
+    (ids ?? []).map((id) => lookups.positions.get(id)).filter((p): p is Position => !!p);
   return (
     <li class="fc-position" data-position-id={position.id}>
       <div class="fc-position-head">
@@ -137,19 +142,22 @@ export function PositionItem({
           <span class="fc-speaker">{lookups.names[position.entityId] ?? position.entityId}</span>
         ) : null}
       </div>
-      <PositionText position={position} query={query} />
+      <PositionText position={position} lookups={lookups} query={query} />
       <p class="fc-meta">
         {topic ? <span class="fc-topic">{topic.label}</span> : null}
-        <span class="fc-date">{formatDate(position.date, position.dateApproximate)}</span>
+        <span class="fc-date">{formatPositionDate(position)}</span>
         {sources.map((s) => (
           <SourceCitation key={s.id} source={s} />
         ))}
       </p>
-      {replies.map((p) => (
-        <RelatedLine key={p.id} label="In reply to" position={p} lookups={lookups} />
+      {linked(position.respondsTo).map((p) => (
+        <RelatedLine key={p.id} relation="reply" position={p} lookups={lookups} />
       ))}
-      {disputes.map((p) => (
-        <RelatedLine key={p.id} label="Disputed" position={p} lookups={lookups} />
+      {linked(position.disputedBy).map((p) => (
+        <RelatedLine key={p.id} relation="dispute" position={p} lookups={lookups} />
+      ))}
+      {linked(position.otherAccounts).map((p) => (
+        <RelatedLine key={p.id} relation="account" position={p} lookups={lookups} />
       ))}
     </li>
   );

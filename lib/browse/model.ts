@@ -62,6 +62,7 @@ export function buildExplorerModel(
   const positions = filterPositions(
     dataset.positions.filter((p) => enabled.has(p.entityId)),
     filter,
+    dataset.sources,
   );
   const own = new Map<string, Position[]>(entities.map((e) => [e.id, []]));
   const about = new Map<string, Position[]>(entities.map((e) => [e.id, []]));

@@ -1,8 +1,9 @@
 /**
  * Search as you type over the explorer's positions: the dataset's substring index
- * (`buildSearchIndex`: quotes, summaries, topics, entity names, publishers) with the same
- * query rules as `searchPositions` (every word, or one "quoted phrase"), built once per model,
- * results grouped by entity and capped so a one-letter query never renders thousands.
+ * (`buildSearchIndex`: quotes, summaries, topics, entity names, publishers) with the query rules
+ * of `queryTerms` (every word, or one "quoted phrase"), built once per model, results grouped by
+ * entity and capped so a one-letter query never renders thousands. The model's positions are
+ * already filtered, so words whose printing sources are all switched off are not searched.
  *
  * Per keystroke it does one `includes` pass and nothing else: the index is kept in salience
  * order, so hits come out sorted, and a query that extends the previous one scans only the

@@ -13,8 +13,8 @@ import {
   type Position,
   type Source,
 } from './schema';
+import { earliestSource } from './integrity';
 
-/** Everything a card needs for one entity, already filtered by the reader's settings. */
 /** Who the card is about: the entity without its detection data (aliases, cues). */
 export const CardEntitySchema = z.pick(EntitySchema, {
   id: true,
@@ -24,13 +24,14 @@ export const CardEntitySchema = z.pick(EntitySchema, {
   roles: true,
 });
 
+/** Everything a card needs for one entity, already filtered by the reader's settings. */
 export const CardDataSchema = z.object({
   entity: CardEntitySchema,
   /** The entity's own positions from enabled sources, most salient first. */
   positions: z.array(PositionSchema),
   /** Others' positions about this entity ("Said about …"). */
   about: z.array(PositionSchema),
-  /** Positions that the shown ones respond to or are disputed by, for showing disputes inline. */
+  /** Positions the shown ones respond to, are disputed by or are other accounts of, shown inline. */
   related: z.array(PositionSchema),
   sources: z.array(SourceSchema),
   topics: z.array(TopicSchema),
@@ -49,18 +50,57 @@ export interface Filter {
 
 /**
  * Drops positions whose every source is disabled and trims the sources of the rest, so a
- * position backed by several sources stays while one of them is enabled.
+ * position backed by several sources stays while one of them is enabled. An excerpt goes with
+ * the sources that print it: when every one of them is off, the words are dropped and the
+ * position is shown as what the remaining outlets report (a `quote` becomes a `paraphrase`).
+ * Given the `sources`, a `reported` date follows the earliest source still on, so it always
+ * matches a citation on screen.
  */
-export function filterPositions(positions: readonly Position[], filter: Filter): Position[] {
+export function filterPositions(
+  positions: readonly Position[],
+  filter: Filter,
+  sources: readonly Pick<Source, 'id' | 'date' | 'dateApproximate'>[] = [],
+): Position[] {
   const off = new Set(filter.disabledSources);
   if (off.size === 0) return [...positions];
   const out: Position[] = [];
   for (const p of positions) {
     const sourceIds = p.sourceIds.filter((id) => !off.has(id));
-    if (sourceIds.length > 0)
-      out.push(sourceIds.length === p.sourceIds.length ? p : { ...p, sourceIds });
+    if (sourceIds.length === 0) continue;
+    if (sourceIds.length === p.sourceIds.length) {
+      out.push(p);
+      continue;
+    }
+    out.push(redate(withoutUnprintedWords(p, sourceIds, off), sources));
   }
   return out;
+}
+
+/** The position cited only by `sourceIds`; its excerpt kept only while a source printing it is on. */
+function withoutUnprintedWords(
+  p: Position,
+  sourceIds: string[],
+  off: ReadonlySet<string>,
+): Position {
+  if (p.quote === undefined) return { ...p, sourceIds };
+  // A cached row without quoteSourceIds predates them: every source printed its quote.
+  const quoteSourceIds = (p.quoteSourceIds ?? p.sourceIds).filter((id) => !off.has(id));
+  if (quoteSourceIds.length > 0) return { ...p, sourceIds, quoteSourceIds };
+  const { quote: _words, quoteSourceIds: _printers, ...claim } = p;
+  return { ...claim, sourceIds, kind: p.kind === 'quote' ? 'paraphrase' : p.kind };
+}
+
+/** A `reported` position dated by the earliest of its remaining sources (when they are known). */
+function redate(
+  p: Position,
+  sources: readonly Pick<Source, 'id' | 'date' | 'dateApproximate'>[],
+): Position {
+  if (p.dateIs !== 'reported') return p;
+  const first = earliestSource(sources.filter((s) => p.sourceIds.includes(s.id)));
+  if (!first || (first.date === p.date && !!first.dateApproximate === !!p.dateApproximate))
+    return p;
+  const { dateApproximate: _approximate, ...rest } = p;
+  return { ...rest, date: first.date, ...(first.dateApproximate ? { dateApproximate: true } : {}) };
 }
 
 /** Most salient first, then newest first; stable by id. */
@@ -83,20 +123,22 @@ export interface CardInputs {
 
 /** Builds one entity's card from its records and the reader's filter. */
 export function buildCard(input: CardInputs, filter: Filter): CardData {
-  const positions = filterPositions(input.own, filter).sort(bySalience);
+  const positions = filterPositions(input.own, filter, input.sources).sort(bySalience);
   const about = filterPositions(
     input.about.filter((p) => p.entityId !== input.entity.id),
     filter,
+    input.sources,
   ).sort(bySalience);
   const shown = new Set([...positions, ...about].map((p) => p.id));
   const relatedIds = new Set<string>();
   for (const p of [...positions, ...about]) {
-    for (const id of [...(p.respondsTo ?? []), ...(p.disputedBy ?? [])])
+    for (const id of [...(p.respondsTo ?? []), ...(p.disputedBy ?? []), ...(p.otherAccounts ?? [])])
       if (!shown.has(id)) relatedIds.add(id);
   }
   const related = filterPositions(
     [...relatedIds].map((id) => input.lookupPosition(id)).filter((p): p is Position => !!p),
     filter,
+    input.sources,
   );
   const used = new Set([...positions, ...about, ...related].flatMap((p) => p.sourceIds));
   const usedTopics = new Set([...positions, ...about, ...related].map((p) => p.topic));
@@ -198,16 +240,4 @@ export function buildSearchIndex(
 /** The words a folded query must all contain, or its one phrase when it is in double quotes. */
 export function queryTerms(folded: string): string[] {
   return /^".*"$/.test(folded) ? [folded.slice(1, -1)] : folded.split(' ');
-}
-
-/** Positions whose text contains every word of the query (AND), in index order. */
-export function searchPositions(index: SearchIndex, query: string, filter: Filter): Position[] {
-  const folded = foldForSearch(query).trim();
-  if (!folded) return [];
-  const terms = queryTerms(folded);
-  const hits: Position[] = [];
-  for (const { position, haystack } of index.entries) {
-    if (terms.every((t) => haystack.includes(t))) hits.push(position);
-  }
-  return filterPositions(hits, filter);
 }

@@ -102,26 +102,57 @@ export type Topic = z.infer<typeof TopicSchema>;
 export const PositionKindSchema = z.enum(['quote', 'paraphrase', 'fact']);
 export type PositionKind = z.infer<typeof PositionKindSchema>;
 
+/**
+ * What a position's `date` is: `event`, when the source dates what was said or done (as precisely
+ * as it does); `reported`, when it does not, so the date is the article's ("reported 29 May 2024").
+ */
+export const DateIsSchema = z.enum(['event', 'reported']);
+export type DateIs = z.infer<typeof DateIsSchema>;
+
 export const PositionSchema = z.object({
   id: PositionIdSchema,
   /** Who said or holds it (for a `fact`: whom it is about). */
   entityId: EntityIdSchema,
   topic: TopicIdSchema,
   kind: PositionKindSchema,
-  /** Our own neutral words. */
+  /** Our own neutral words: a sentence that stands on its own, shown on every view. */
   summary: nonEmpty(),
-  /** Verbatim text from the source (whitespace aside). For a `quote`: the entity's own words. */
+  /**
+   * Words printed verbatim (whitespace aside) by the sources in `quoteSourceIds`. For a `quote`:
+   * the entity's own statement; for a `paraphrase`: a fragment the outlet quotes, the words of
+   * `reportedBy` when set, else of the entity.
+   */
   quote: z.optional(nonEmpty()),
-  /** Who reported or characterized it, e.g. "Yann LeCun, summarizing Musk's predictions". */
+  /**
+   * The sources whose text contains `quote` (a subset of `sourceIds`); the other sources report the
+   * claim without the words. Required with a `quote` in the bundle; a cached row without it is read
+   * as "every source prints it".
+   */
+  quoteSourceIds: z.optional(z.array(SourceIdSchema)),
+  /**
+   * Whose account the sources pass on, when it is not the outlets' own: the person characterizing
+   * someone else's stance ("Yann LeCun"), or a report an outlet cites ("The Information"). Never an
+   * outlet of `sourceIds`: those are named from the sources themselves, so switching one off
+   * cannot leave its name behind.
+   */
   reportedBy: z.optional(nonEmpty()),
   /** Entities the position targets (a LeCun quote about Musk has `about: ['elon-musk']`). */
   about: z.optional(z.array(EntityIdSchema)),
-  /** When it was said, as precisely as the source says; else the article's date. */
+  /** As precisely as the source states it; see `dateIs`. Never after any of its sources. */
   date: PartialDateSchema,
+  /** Required in the bundle; a cached row without it is read as `event`. */
+  dateIs: z.optional(DateIsSchema),
+  /** The text does not state the date exactly (inferred from "this weekend", "in October"). */
   dateApproximate: z.optional(z.boolean()),
+  /** Every source that reports the claim. */
   sourceIds: z.array(SourceIdSchema).check(z.minLength(1)),
   respondsTo: z.optional(z.array(PositionIdSchema)),
   disputedBy: z.optional(z.array(PositionIdSchema)),
+  /**
+   * Other sources' accounts of the same occasion that differ from this one (linked both ways), so
+   * an outlet's version is never passed on without the version that contradicts it.
+   */
+  otherAccounts: z.optional(z.array(PositionIdSchema)),
   /** 1 (headline) to 3 (detail): orders positions on the card, most salient first. */
   salience: z.int().check(z.gte(1), z.lte(3)),
 });

@@ -9,7 +9,6 @@ import {
   type ExplorerState,
 } from '@/lib/browse/url-state';
 import { getBundledDataset } from '@/lib/dataset/bundle';
-import { buildSearchIndex, searchPositions } from '@/lib/dataset/query';
 import type { Dataset, Entity, Position } from '@/lib/dataset/schema';
 
 const { dataset } = getBundledDataset();
@@ -348,19 +347,6 @@ describe('search', () => {
     // Backspacing and a quoted phrase also agree.
     for (const query of ['open sour', '"open source"', 'open', ''])
       expect(typed.search(query)).toEqual(new ExplorerSearch(model).search(query));
-  });
-
-  it('matches the dataset’s own search over the same positions', () => {
-    const index = buildSearchIndex({ ...dataset, sources: model.sources });
-    for (const query of ['musk', 'open source', '"AGI next year"', 'benzinga china', 'zzzz']) {
-      const expected = new Set(
-        searchPositions(index, query, { disabledSources: [] }).map((p) => p.id),
-      );
-      const got = new Set(
-        new ExplorerSearch(model).search(query).groups.flatMap((g) => g.positions.map((p) => p.id)),
-      );
-      expect(got).toEqual(expected);
-    }
   });
 
   it('returns nothing for an empty query', () => {

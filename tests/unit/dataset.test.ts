@@ -118,13 +118,15 @@ describe('the checks can fail', () => {
     expect(checkIntegrity(data)).toEqual(problems);
   });
 
-  it('reports a one-way dispute, an unknown topic and an unreported paraphrase', () => {
+  it('reports a one-way dispute, an unknown topic and an outlet named in reportedBy', () => {
     const data = raw() as unknown as Dataset;
     const disputed = data.positions.find((p) => (p.disputedBy ?? []).length > 0)!;
     const rebuttal = data.positions.find((p) => p.id === disputed.disputedBy![0])!;
     rebuttal.respondsTo = [];
-    const paraphrase = data.positions.find((p) => p.kind === 'paraphrase')!;
-    delete paraphrase.reportedBy;
+    const paraphrase = data.positions.find(
+      (p) => p.kind === 'paraphrase' && p !== rebuttal && p !== disputed,
+    )!;
+    paraphrase.reportedBy = 'WinBuzzer';
     const other = data.positions.find((p) => p !== paraphrase && p !== rebuttal && p !== disputed)!;
     other.topic = 'no-such-topic';
 
@@ -132,7 +134,9 @@ describe('the checks can fail', () => {
     expect(problems).toContain(
       `position ${disputed.id} is disputed by ${rebuttal.id}, but ${rebuttal.id} does not list it in respondsTo`,
     );
-    expect(problems).toContain(`position ${paraphrase.id}: a paraphrase must say who reported it`);
+    expect(problems).toContain(
+      `position ${paraphrase.id}: reportedBy names the outlet WinBuzzer; outlets are cited through sourceIds`,
+    );
     expect(problems).toContain(`position ${other.id}: unknown topic "no-such-topic"`);
   });
 
@@ -182,12 +186,6 @@ describe('positions', () => {
     }
   });
 
-  it('say who reported every reported claim', () => {
-    for (const p of dataset.positions.filter((p) => p.kind === 'paraphrase')) {
-      expect(p.reportedBy?.trim(), p.id).toBeTruthy();
-    }
-  });
-
   it('give every quote-kind position its verbatim words', () => {
     for (const p of dataset.positions.filter((p) => p.kind === 'quote'))
       expect(p.quote?.trim(), p.id).toBeTruthy();
@@ -213,18 +211,6 @@ describe('positions', () => {
 
   it('never target their own entity in `about`', () => {
     for (const p of dataset.positions) expect(p.about ?? [], p.id).not.toContain(p.entityId);
-  });
-
-  it('are not dated after their first source', () => {
-    const sources = new Map(dataset.sources.map((s) => [s.id, s]));
-    for (const p of dataset.positions) {
-      const source = sources.get(p.sourceIds[0])!;
-      const n = Math.min(p.date.length, source.date.length);
-      expect(
-        p.date.slice(0, n) <= source.date.slice(0, n),
-        `${p.id} ${p.date} > ${source.date}`,
-      ).toBe(true);
-    }
   });
 
   it('cover each of the four entities, LeCun the most', () => {
@@ -283,12 +269,12 @@ describe.runIf(seedsPresent)('provenance against ../shared/seeds', () => {
     }
   });
 
-  it('every quote is verbatim in the text of its first source', () => {
+  it('every quote is verbatim in the text of every source that is said to print it', () => {
     const missing: string[] = [];
     for (const p of dataset.positions) {
       if (p.quote === undefined) continue;
-      if (!seedText(p.sourceIds[0]).includes(normalize(p.quote)))
-        missing.push(`${p.id}: ${p.quote}`);
+      for (const s of p.quoteSourceIds ?? [])
+        if (!seedText(s).includes(normalize(p.quote))) missing.push(`${p.id} in ${s}: ${p.quote}`);
     }
     expect(missing).toEqual([]);
   });
