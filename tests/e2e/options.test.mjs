@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   card,
@@ -476,7 +476,8 @@ describe('options page', () => {
     for (const [path, reason] of refusals) {
       await input.setInputFiles(path);
       const alert = options.getByTestId('file-error');
-      await alert.filter({ hasText: 'was not imported' }).waitFor();
+      // The message names the file: the previous file's refusal must not pass for this one's.
+      await alert.filter({ hasText: `${basename(path)} was not imported` }).waitFor();
       const text = await alert.innerText();
       assert.match(text, reason, `refusal of ${path}: ${text}`);
       assert.match(text, /your settings are unchanged/);
