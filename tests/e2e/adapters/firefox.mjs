@@ -306,9 +306,11 @@ export async function launchFirefox({
   /** Opens an extension page in a new tab and waits until its document answers. */
   const openExtensionPage = async (
     path,
-    { ready = () => document.readyState === 'complete' } = {},
+    { ready = () => document.readyState === 'complete', window = false } = {},
   ) => {
-    const page = await browser.newPage();
+    // In a window of its own, the page it acts on stays its window's selected tab: Firefox
+    // throttles background tabs, and their accessibility tree then lags their DOM by seconds.
+    const page = await browser.newPage(window ? { type: 'window' } : undefined);
     // page.goto never settles for extension documents (no load events over BiDi, bug 1755014).
     await browser.connection.send('browsingContext.navigate', {
       context: page.mainFrame()._id,
