@@ -21,7 +21,7 @@ export function findFirefox() {
 export const NO_FIREFOX = `No Firefox found (looked at: ${FIREFOX_CANDIDATES.join(', ')}).
 Install it, then run the command again:
   Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y firefox-esr
-or point FIREFOX_PATH at a Firefox binary (140 or newer):
+or point FIREFOX_PATH at a Firefox binary (153 or newer, the manifest's strict_min_version):
   FIREFOX_PATH=/path/to/firefox npm run test:firefox`;
 
 /** The Firefox store build (`npm run build:firefox`). */
