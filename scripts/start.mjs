@@ -1,9 +1,11 @@
 // `npm start`: build the extension, then open Chromium with it loaded on the bundled demo article.
+// `npm start -- --firefox` (`npm run start:firefox`) does the same in Firefox.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionArgs, findChromium, NO_CHROMIUM, serveFolder } from './chromium.mjs';
+import { FIREFOX_BUILD, findFirefox, firefoxPrefs, NO_FIREFOX } from './firefox.mjs';
 
 const fail = (message) => {
   console.error(`\n${message}\n`);
@@ -14,15 +16,14 @@ const fail = (message) => {
 const headless = process.env.FACTCARDS_START_HEADLESS === '1';
 const debugPort = process.env.FACTCARDS_DEBUG_PORT;
 const skipBuild = process.argv.includes('--no-build');
+const noDisplay =
+  !headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+
+if (process.argv.includes('--firefox')) await startFirefox(); // exits when Firefox closes
 
 const chromium = findChromium();
 if (!chromium) fail(NO_CHROMIUM);
-if (
-  !headless &&
-  process.platform === 'linux' &&
-  !process.env.DISPLAY &&
-  !process.env.WAYLAND_DISPLAY
-) {
+if (noDisplay) {
   fail(`No display to open Chromium on (DISPLAY is not set).
 On a machine without a screen, run it under a virtual display:
   sudo apt-get install -y xvfb   # once
@@ -76,3 +77,62 @@ browser.on('exit', (code) => {
   void stop(code ? 1 : 0);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => browser.kill('SIGTERM'));
+
+/**
+ * Firefox takes an unpacked extension only as a temporary add-on, installed into a running
+ * Firefox over a remote protocol. web-ext (already a dependency, Mozilla's tool for exactly this)
+ * makes a fresh profile, starts Firefox, installs the add-on over the devtools protocol and
+ * leaves WebDriver BiDi free, so the e2e test can drive the same Firefox (one BiDi session at
+ * a time is all Firefox allows; puppeteer's installExtension would hold it).
+ */
+async function startFirefox() {
+  const firefox = findFirefox();
+  if (!firefox) fail(NO_FIREFOX);
+  if (noDisplay)
+    fail(`No display to open Firefox on (DISPLAY is not set).
+On a machine without a screen, run it under a virtual display:
+  sudo apt-get install -y xvfb   # once
+  xvfb-run -a npm run start:firefox
+To only check that everything works, run: npm run test:firefox`);
+  if (!skipBuild) {
+    console.log('Building the extension for Firefox (wxt build -b firefox)…');
+    const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit' });
+    if (build.status !== 0) fail('The build failed; see the output above.');
+  }
+  const server = await serveFolder('tests/fixtures');
+  const demo = server.url('demo-article.html');
+  console.log(
+    `Opening Firefox (${firefox}) on ${demo}\nHover a highlighted name to see its card. Close the browser or press Ctrl+C to stop.`,
+  );
+  const { default: webExt } = await import('web-ext');
+  let runner;
+  try {
+    runner = await webExt.cmd.run(
+      {
+        sourceDir: FIREFOX_BUILD,
+        firefox,
+        startUrl: [demo],
+        pref: firefoxPrefs(FIREFOX_BUILD),
+        noInput: true,
+        noReload: true,
+        args: [
+          ...(headless ? ['--headless'] : []),
+          // For the e2e test: WebDriver BiDi on a port, with the chrome scope it reads cards from.
+          ...(debugPort
+            ? [`--remote-debugging-port=${debugPort}`, '--remote-allow-system-access']
+            : []),
+        ],
+      },
+      { shouldExitProgram: false },
+    );
+  } catch (error) {
+    await server.close();
+    fail(`Could not start Firefox with the extension: ${error.message}`);
+  }
+  await new Promise((done) => {
+    runner.registerCleanup(done);
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void runner.exit());
+  });
+  await server.close();
+  process.exit(0);
+}

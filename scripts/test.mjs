@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium, NO_CHROMIUM } from './chromium.mjs';
+import { findFirefox, NO_FIREFOX } from './firefox.mjs';
 
 const skipE2e = process.argv.includes('--skip-e2e');
 let passed = 0;
@@ -36,6 +37,11 @@ function check(label, command, args) {
 
 if (!skipE2e && !findChromium()) {
   console.error(`\nThe real-browser tests need Chromium.\n${NO_CHROMIUM}\n`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+if (!skipE2e && !findFirefox()) {
+  console.error(`\nThe Firefox real-browser tests need Firefox.\n${NO_FIREFOX}\n`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
@@ -122,6 +128,19 @@ if (!skipE2e) {
     if (fail > 0 || e2e.status !== 0) failures.push('real-browser tests');
     if (e2e.status !== 0 && fail === 0) failed++;
   }
+}
+
+// Firefox: its builds, its real-browser suite and the store zip, in scripts/test-firefox.mjs; it
+// ends with "N passed, N failed" like this script, and fails clearly when there is no Firefox.
+if (!skipE2e) {
+  const firefox = run('Firefox (builds, real-browser tests, store zip)', 'node', [
+    'scripts/test-firefox.mjs',
+  ]);
+  const counts = /(\d+) passed, (\d+) failed\s*$/.exec(firefox.stdout ?? '');
+  passed += Number(counts?.[1] ?? 0);
+  failed += Number(counts?.[2] ?? 0);
+  if (!counts || firefox.status !== 0) failures.push('Firefox');
+  if (!counts) failed++;
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);

@@ -20,6 +20,57 @@ function rulesFor(style: HighlightStyle): string {
 ::highlight(${REVEAL_HIGHLIGHT}) { background-color: #ffd54a; color: #111; }`;
 }
 
+/** Firefox content-script globals (absent elsewhere). */
+interface Waivable {
+  wrappedJSObject?: { adoptedStyleSheets: ArrayLike<CSSStyleSheet> };
+}
+declare const cloneInto:
+  (<T>(value: T, target: object, options?: { wrapReflectors?: boolean }) => T) | undefined;
+
+/**
+ * A root's adopted sheets, read and written in a way every browser's content script can.
+ * Before Firefox 153 a content script's (Xray) view of `adoptedStyleSheets` has no length,
+ * index or Array method (`includes` throws, an index read throws "Accessing from Xray wrapper
+ * is not supported", and so does the setter), so there the page's own view is used. The page
+ * can read that list anyway: this gives it nothing new.
+ */
+function adoptedSheets(root: Document | ShadowRoot): {
+  list: ArrayLike<CSSStyleSheet>;
+  set: (next: CSSStyleSheet[]) => void;
+} {
+  const own = root.adoptedStyleSheets;
+  const page = (root as Waivable).wrappedJSObject;
+  if (typeof own.length === 'number' || !page || typeof cloneInto !== 'function')
+    return { list: own, set: (next) => (root.adoptedStyleSheets = next) };
+  return {
+    list: page.adoptedStyleSheets,
+    set: (next) => (page.adoptedStyleSheets = cloneInto(next, page, { wrapReflectors: true })),
+  };
+}
+
+/** Whether a list entry is `sheet`: read through the page's view it is the sheet's waived wrapper. */
+function isSheet(entry: CSSStyleSheet | undefined, sheet: CSSStyleSheet): boolean {
+  return entry === sheet || entry === (sheet as Waivable).wrappedJSObject;
+}
+
+/** Index reads only (see adoptedSheets): no `includes`, `filter` or spread. */
+function hasSheet(list: ArrayLike<CSSStyleSheet>, sheet: CSSStyleSheet): boolean {
+  for (let i = 0; i < list.length; i++) if (isSheet(list[i], sheet)) return true;
+  return false;
+}
+
+/** A plain array of `list`'s sheets without `drop`, then `add` when given. */
+function copyWith(
+  list: ArrayLike<CSSStyleSheet>,
+  add: CSSStyleSheet | undefined,
+  drop?: CSSStyleSheet,
+): CSSStyleSheet[] {
+  const next: CSSStyleSheet[] = [];
+  for (let i = 0; i < list.length; i++) if (!drop || !isSheet(list[i], drop)) next.push(list[i]!);
+  if (add) next.push(add);
+  return next;
+}
+
 /** Owns the two highlights and the stylesheet that styles them. */
 export class MentionHighlights {
   private readonly mention: Highlight | undefined;
@@ -51,13 +102,15 @@ export class MentionHighlights {
       registry.set(MENTION_HIGHLIGHT, this.mention);
     if (registry && this.reveal && registry.get(REVEAL_HIGHLIGHT) !== this.reveal)
       registry.set(REVEAL_HIGHLIGHT, this.reveal);
-    if (this.sheet && !root.adoptedStyleSheets.includes(this.sheet)) {
-      try {
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    if (!this.sheet) return;
+    try {
+      const sheets = adoptedSheets(root);
+      if (!hasSheet(sheets.list, this.sheet)) {
+        sheets.set(copyWith(sheets.list, this.sheet));
         this.roots.add(root);
-      } catch {
-        // A frozen or foreign adoptedStyleSheets array: the mention stays unmarked but works.
       }
+    } catch {
+      // A frozen or foreign adoptedStyleSheets array: the mention stays unmarked but works.
     }
   }
 
@@ -86,7 +139,8 @@ export class MentionHighlights {
     this.win.CSS?.highlights?.delete(REVEAL_HIGHLIGHT);
     for (const root of this.roots) {
       try {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+        const sheets = adoptedSheets(root);
+        if (this.sheet) sheets.set(copyWith(sheets.list, undefined, this.sheet));
       } catch {
         // ignore: see attach()
       }

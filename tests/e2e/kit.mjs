@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { extensionArgs, findChromium, NO_CHROMIUM, serveFolder } from '../../scripts/chromium.mjs';
+import { textPointInPage } from './shared.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION = resolve(
@@ -137,37 +138,8 @@ export async function waitForScan(frameOrPage, { count = 1, timeout = 10000 } = 
  * `shadowHost` is a selector), in the frame's viewport coordinates, computed from a Range.
  */
 export async function textPoint(frameOrPage, text, { nth = 0, shadowHost } = {}) {
-  const point = await frameOrPage.evaluate(
-    ({ text, nth, shadowHost }) => {
-      const root = shadowHost ? document.querySelector(shadowHost).shadowRoot : document.body;
-      // Read text across nodes like a reader would: the match may be split by markup.
-      const nodes = [];
-      let all = '';
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push([n, all.length]);
-        all += n.data;
-      }
-      let at = -1;
-      for (let i = 0; i <= nth; i++) {
-        at = all.indexOf(text, at + 1);
-        if (at === -1) return null;
-      }
-      const locate = (offset) => {
-        let found = nodes[0];
-        for (const entry of nodes) if (entry[1] <= offset) found = entry;
-        return [found[0], offset - found[1]];
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(at + text.length - 1));
-      range.setEnd(range.endContainer, range.endOffset + 1);
-      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      return { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };
-    },
-    { text, nth, shadowHost },
-  );
+  // The point is computed in the page by the same function the Firefox suite uses (shared.mjs).
+  const point = await frameOrPage.evaluate(textPointInPage, { text, nth, shadowHost });
   if (!point) throw new Error(`text "${text}" (#${nth}) not found`);
   return point;
 }
