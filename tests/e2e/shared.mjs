@@ -161,7 +161,14 @@ export function textPointInPage({ text, nth = 0, shadowHost }) {
   range.setStart(...locate(at));
   range.setEnd(...locate(at + text.length - 1));
   range.setEnd(range.endContainer, range.endOffset + 1);
-  range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  // Bring the text itself to the middle of the viewport: its element may be far taller (one
+  // paragraph of 200 kB), and centring the element would leave the text off screen.
+  range.startContainer.parentElement.scrollIntoView({ block: 'nearest' });
+  const box = range.getBoundingClientRect();
+  window.scrollBy(
+    box.left + box.width / 2 - innerWidth / 2,
+    box.top + box.height / 2 - innerHeight / 2,
+  );
   const rect = range.getClientRects()[0];
   return { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };
 }

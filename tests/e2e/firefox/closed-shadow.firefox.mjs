@@ -1,21 +1,15 @@
-// Firefox with the card in a closed shadow root: page script cannot see into the card, yet the
-// card is a named dialog in the accessibility tree (which is how every Firefox test reads it).
+// Firefox, store build (its card root is closed, as in every build): page script cannot see
+// into the card, yet the card is a named dialog in the accessibility tree (which is how every
+// Firefox test reads it).
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchFirefox } from '../adapters/firefox.mjs';
-import { DATASET, ROOT, extraRootChildrenInPage } from '../shared.mjs';
-
-/** A build whose card root is closed (`wxt build -b firefox --mode closed`, see test-firefox.mjs). */
-const CLOSED = resolve(
-  ROOT,
-  process.env.FACTCARDS_FIREFOX_CLOSED_EXTENSION ?? '.output/firefox-mv2-closed',
-);
+import { DATASET, extraRootChildrenInPage } from '../shared.mjs';
 
 describe('Firefox: closed shadow root', () => {
   let kit;
   before(async () => {
-    kit = await launchFirefox({ extension: CLOSED });
+    kit = await launchFirefox();
   });
   after(async () => {
     await kit?.close();
