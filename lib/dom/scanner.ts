@@ -51,6 +51,8 @@ const BATCH_CHARS = 16_384;
 const WINDOW_CHARS = 16_384;
 /** What a window sees before its own text: the matcher's coreference reach, and some. */
 const WINDOW_BEFORE = 700;
+/** How much text in view is read first when a page is reloaded far down. */
+const VIEWPORT_CHARS = 24_576;
 /** What a window sees after its own text: the cue reach plus the longest name. */
 const WINDOW_AFTER = 300;
 /**
@@ -297,33 +299,24 @@ export class PageScanner {
         // Most pages name none of the four: a few native reads say so, and nothing else is read.
         const probe = probeClean(top, this.mayMatch, kind === 'full' ? 8 : 1);
         if (!probe.clean) {
-          const stream = new TextStream(top, probe.from);
-          const blocks: { block: Node; at: number }[] = [];
-          const seen = new Set<Node>();
-          const onCandidate = (text: Text, at: number) => {
-            const parent = text.parentNode;
-            if (!parent) return;
-            const info = this.classifier.info(parent);
-            if (info.excluded || seen.has(info.block)) return;
-            seen.add(info.block);
-            blocks.push({ block: info.block, at });
-          };
-          for (;;) {
-            const done = stream.read(slices.overdue, this.mayMatch, onCandidate);
-            for (const { block, at } of blocks.splice(0)) {
-              nodes += this.readOwn(block, run, at, shadowRoots);
-              if (slices.overdue()) {
-                await run.flush(false);
-                if (slices.overdue()) await slices.pause();
-                if (cancelled()) return;
-              }
-            }
-            if (done) break;
-            await run.flush(false);
-            await slices.pause();
-            if (cancelled()) return;
+          // Reloaded far down a long page: the text in view is read (and marked) first.
+          const focus = kind === 'full' && node === this.doc ? this.viewportBlock() : undefined;
+          if (focus) {
+            const read = await this.streamBlocks(
+              top,
+              focus,
+              VIEWPORT_CHARS,
+              run,
+              slices,
+              shadowRoots,
+            );
+            if (read === undefined) return;
+            nodes += read;
+            await run.flush(true);
           }
-          nodes += stream.visited;
+          const read = await this.streamBlocks(top, probe.from, Infinity, run, slices, shadowRoots);
+          if (read === undefined) return;
+          nodes += read;
         }
         // Custom elements anywhere, and their open shadow roots, natively (no element visited).
         if ('querySelectorAll' in top)
@@ -358,6 +351,69 @@ export class PageScanner {
       detail: { mentions: run.found, nodes, kind, elapsed: win.performance.now() - passStart },
     });
     this.opts.onPass(this);
+  }
+
+  /**
+   * Reads text nodes from `from` (or the start) like the floor does, and hands every block with a
+   * candidate to the pass, in slices. Returns the nodes visited, or undefined if cancelled.
+   */
+  private async streamBlocks(
+    top: Node,
+    from: Node | undefined,
+    limit: number,
+    run: PassRun,
+    slices: Slices,
+    shadowRoots: ShadowRoot[],
+  ): Promise<number | undefined> {
+    const generation = this.generation;
+    const stream = new TextStream(top, from, limit);
+    const blocks: { block: Node; at: number }[] = [];
+    const seen = new Set<Node>();
+    let nodes = 0;
+    const onCandidate = (text: Text, at: number) => {
+      const parent = text.parentNode;
+      if (!parent) return;
+      const info = this.classifier.info(parent);
+      if (info.excluded || seen.has(info.block)) return;
+      seen.add(info.block);
+      blocks.push({ block: info.block, at });
+    };
+    for (;;) {
+      const done = stream.read(slices.overdue, this.mayMatch, onCandidate);
+      for (const { block, at } of blocks.splice(0)) {
+        nodes += this.readOwn(block, run, at, shadowRoots);
+        if (slices.overdue()) {
+          await run.flush(false);
+          if (slices.overdue()) await slices.pause();
+          if (generation !== this.generation) return undefined;
+        }
+      }
+      if (done) break;
+      await run.flush(false);
+      await slices.pause();
+      if (generation !== this.generation) return undefined;
+    }
+    return nodes + stream.visited;
+  }
+
+  /**
+   * The block at the top of the viewport when the page is scrolled well down (a reload restores
+   * the scroll position); undefined near the top, where document order is viewport order. One
+   * layout query at the start of a full pass, never in the reading loop.
+   */
+  private viewportBlock(): Node | undefined {
+    const { win } = this.opts;
+    if (win.scrollY < win.innerHeight / 2) return undefined;
+    const doc = this.doc;
+    const x = win.innerWidth / 2;
+    const y = win.innerHeight / 4;
+    const node =
+      typeof doc.caretPositionFromPoint === 'function'
+        ? doc.caretPositionFromPoint(x, y)?.offsetNode
+        : doc.caretRangeFromPoint?.(x, y)?.startContainer;
+    if (!node || node.nodeType !== Node.TEXT_NODE) return undefined;
+    const block = this.classifier.blockOf(node);
+    return block.nodeType === Node.ELEMENT_NODE ? block : undefined;
   }
 
   /**
@@ -480,7 +536,7 @@ export class PageScanner {
   /** After a full pass: marks of blocks the pass read but found nothing in are removed. */
   private forgetUnseen(work: readonly Work[], results: Map<Node, PageMention[]>): void {
     const roots = work.map((w) => w.node);
-    for (const block of [...this.byBlock.keys()]) {
+    for (const block of this.byBlock.keys()) {
       if (results.has(block)) continue;
       if (roots.some((root) => root === block || root.contains(block))) this.swap(block, []);
     }
@@ -490,15 +546,14 @@ export class PageScanner {
   private prune(): void {
     if (!this.pruneNeeded) return;
     this.pruneNeeded = false;
-    for (const [block, list] of [...this.byBlock]) {
+    for (const [block, list] of this.byBlock) {
       if (
         !block.isConnected ||
         list.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)
       )
         this.swap(block, []);
     }
-    for (const block of [...this.awaiting.keys()])
-      if (!block.isConnected) this.awaiting.delete(block);
+    for (const block of this.awaiting.keys()) if (!block.isConnected) this.awaiting.delete(block);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -586,7 +641,8 @@ class PassRun {
 
   /** A block about to be read again: it ends with what this pass finds, maybe nothing. */
   result(block: Node, text?: string): void {
-    if (!this.results.has(block)) this.results.set(block, []);
+    // Read again in this pass (after the viewport was read first): its list starts over.
+    this.results.set(block, []);
     if (text !== undefined) this.texts.set(block, text);
     this.touched.add(block);
   }

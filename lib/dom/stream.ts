@@ -45,8 +45,15 @@ export class TextStream {
   visited = 0;
   private finished = false;
 
-  /** @param from start at this node instead of the root's start (text before it is known clean) */
-  constructor(root: Node, from?: Node) {
+  /**
+   * @param from start at this node instead of the root's start
+   * @param limit stop after reading about this many characters
+   */
+  constructor(
+    root: Node,
+    from?: Node,
+    private readonly limit = Infinity,
+  ) {
     this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
     if (from) this.walker.currentNode = from;
   }
@@ -65,6 +72,7 @@ export class TextStream {
     let count = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       this.visit(node as Text, mayMatch, onCandidate);
+      if (this.pos > this.limit) break;
       if ((++count & 15) === 0 && overdue()) return false;
     }
     this.finished = true;
