@@ -65,6 +65,8 @@ export interface Words {
   honorifics: ReadonlySet<string>;
   headline: ReadonlySet<string>;
   kin: ReadonlySet<string>;
+  /** Kin words in CJK script, which follow a CJK surname without a space. */
+  cjkKin: readonly string[];
   determiners: ReadonlySet<string>;
 }
 
@@ -279,12 +281,14 @@ export function compileMatcher(
   const set = (list = '') => new Set(list.split(' ').filter(Boolean));
   const v = config.words;
   const titles = set(v?.titles);
+  const kin = set(v?.kin);
   const words: Words = {
     titles,
     longTitles: [...titles].filter((t) => t.length >= 4),
     honorifics: set(v?.honorifics),
     headline: set(v?.headline),
-    kin: set(v?.kin),
+    kin,
+    cjkKin: [...kin].filter(isCjkText),
     determiners: set(v?.determiners),
   };
   return { cls, width, table, outStart, outIds, aliasState, patterns, entities, words, prefilter };

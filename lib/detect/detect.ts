@@ -88,6 +88,8 @@ function nameKey(text: string, start: number, end: number): string {
 const PENDING = 0;
 const ACCEPTED = 1;
 const REJECTED = 2;
+/** A surname after a capitalized word that may be a given name or just start the sentence. */
+const SENTENCE_START = 3;
 /** A block's cues sorted by start, and the longest one's length (to bound window searches). */
 interface CueIndex {
   list: Cue[];
@@ -135,6 +137,11 @@ export function detectMentions(
     const sentences = new SentenceEnds(text);
     w?.cands.forEach((c, i) => {
       let ok = w.state[i] === ACCEPTED;
+      // "Kunjungan Musk ini…": a capitalized word that may just start the sentence. Only a
+      // passage about the entity makes it a plain word.
+      if (w.state[i] === SENTENCE_START)
+        ok =
+          antecedentOf(salience[c.use.entity]!, base + c.start, b, sentences, base)?.own === true;
       if (w.state[i] === PENDING && c.use.kind === 'alias') {
         const e = c.use.entity;
         const id = matcher.entities[e]?.id ?? '';
@@ -363,7 +370,9 @@ function decideLocally(
         ? (otherPersonBefore(text, c.start, c.end, rules, m, role === 'fullName') ??
           (role === 'surname' ? otherPersonAfter(text, c.start, c.end, rules, m) : undefined))
         : undefined;
-    if (other !== undefined) {
+    if (other === SENTENCE_START) {
+      state[i] = coveringNegativeCue(cues, c, u.entity) ? REJECTED : SENTENCE_START;
+    } else if (other !== undefined) {
       state[i] = REJECTED;
       // "Jane Musk … Musk" stays Jane's
       if (other) list.push({ end: base + c.end, block: b, own: false, key: other });
@@ -500,7 +509,7 @@ function otherPersonBefore(
   rules: EntityRules,
   m: CompiledMatcher,
   fullName: boolean,
-): string | undefined {
+): string | typeof SENTENCE_START | undefined {
   const { cls, words: w } = m;
   if (start === 0) return undefined;
   const written = text.slice(start, end);
@@ -530,7 +539,19 @@ function otherPersonBefore(
   const lower = word.toLowerCase();
   const key = `${lower} ${name}`;
   if (w.honorifics.has(lower)) return rules.honorifics?.has(lower) === false ? key : undefined;
-  if (dotted || fullName) return undefined;
+  if (fullName) return undefined;
+  if (dotted) {
+    // An initial: its own ("E. Musk"), or someone else's where it cannot end a sentence: at the
+    // start, after an honorific or another initial ("A. Khosla", "Dr. R. Khosla"). Not in
+    // "the Model S. Musk said".
+    if (lower.length !== 1 || !/\p{Lu}/u.test(word) || ownInitial(rules, lower)) return undefined;
+    let k = j;
+    while (k > floor && isBlank(text.charCodeAt(k - 1), cls)) k--;
+    if (k === 0) return key;
+    if (text.charCodeAt(k - 1) !== 0x2e) return undefined;
+    const prev = wordBefore(text, k - 1, cls).toLowerCase();
+    return prev.length === 1 || w.honorifics.has(prev) ? key : undefined;
+  }
   if (rules.namesakes.has(word)) return key;
   if (w.kin.has(lower)) return ''; // "Familie Musk", "la famille Musk"
   if (!/^\p{Lu}/u.test(word) || /['’]s$/i.test(word)) return undefined;
@@ -544,7 +565,30 @@ function otherPersonBefore(
   if (/^\p{L}{5,}ed$/u.test(word) && !/^m[uo]hamm?ed$/.test(lower)) return undefined; // "Embattled Musk"
   // A headline's verb after another capitalized word ("Board Backs Musk", "Judge Tosses Musk").
   if (HEADLINE_VERB.test(word) && /^\p{Lu}/u.test(wordBefore(text, j, cls))) return undefined;
-  return key;
+  return startsSentence(text, j, m) ? SENTENCE_START : key;
+}
+
+/** Characters after which a word starts a sentence; quotes and brackets may stand between. */
+const SENTENCE_ENDS = '.!?:;…—–|•·。！？：；';
+const OPENERS = `"'“‘«([「『（`;
+
+/**
+ * Whether the word at `j` starts a sentence inside the block (not the block itself: a block's
+ * first words are a headline, a caption, a name in a list). A full stop after an honorific or an
+ * initial ends no sentence ("Dr. Anita Khosla").
+ */
+function startsSentence(text: string, j: number, m: CompiledMatcher): boolean {
+  const { cls } = m;
+  const floor = Math.max(0, j - WORD_LIMIT);
+  while (
+    j > floor &&
+    (isBlank(text.charCodeAt(j - 1), cls) || OPENERS.includes(text.charAt(j - 1)))
+  )
+    j--;
+  if (j === 0 || !SENTENCE_ENDS.includes(text.charAt(j - 1))) return false;
+  if (text.charCodeAt(j - 1) !== 0x2e) return true;
+  const abbreviation = wordBefore(text, j - 1, cls).toLowerCase();
+  return abbreviation.length > 1 && !m.words.honorifics.has(abbreviation);
 }
 
 /**
@@ -560,6 +604,8 @@ function otherPersonAfter(
   m: CompiledMatcher,
 ): string | undefined {
   const { cls, words: w } = m;
+  if (isCjkCode(text.charCodeAt(start)) && w.cjkKin.some((kin) => text.startsWith(kin, end)))
+    return '';
   const limit = Math.min(text.length, end + WORD_LIMIT);
   let j = end;
   const comma = text.charCodeAt(j) === 0x2c;
@@ -577,20 +623,24 @@ function otherPersonAfter(
   const key = `${lower} ${text.slice(start, end).toLowerCase()}`;
   if (rules.namesakes.has(word)) return key;
   const next = text.charCodeAt(j);
-  if (word.length === 1 && next === 0x2e) {
-    // An initial: its own ("Musk, E.") or someone else's ("Musk, M.").
-    for (const given of rules.givenKeys) if (given.startsWith(lower)) return undefined;
-    return key;
-  }
+  // An initial: its own ("Musk, E.") or someone else's ("Musk, M.").
+  if (word.length === 1 && next === 0x2e) return ownInitial(rules, lower) ? undefined : key;
   let k = j;
   while (k < limit && isBlank(text.charCodeAt(k), cls)) k++;
   const listed = commaBefore(text, start, cls);
   const cited =
+    k >= text.length ||
     next === 0x2e ||
     next === 0x3b ||
     text.charCodeAt(k) === 0x28 ||
     (/\p{Lu}/u.test(text.charAt(k)) && text.charCodeAt(k + 1) === 0x2e);
   return cited && !listed && !isTitle(w, lower) && !w.headline.has(lower) ? key : undefined;
+}
+
+/** Whether a lowercase letter is the initial of one of the entity's own given names. */
+function ownInitial(rules: EntityRules, letter: string): boolean {
+  for (const given of rules.givenKeys) if (given.startsWith(letter)) return true;
+  return false;
 }
 
 /** Whether a comma precedes `start` (across blanks): the name is an item of a list. */
@@ -857,4 +907,5 @@ function toMention(c: Candidate, use: AliasUse, m: CompiledMatcher): Mention {
  *   headlines, namesakes, scents, XAI, identifiers, URLs, code and editable areas)
  * - tests/fixtures/namesakes.html (a page about Kimbal Musk; Pradeep Khosla; musk; XAI, xAI-2024)
  * - tests/fixtures/detect-dynamic.html, detect-shadow.html, detect-frames.html (where it runs)
+ * - ../shared/realpages (18 real saved pages with hover probes; tests/e2e/realpages.test.mjs)
  */

@@ -16,7 +16,7 @@ export const VOCABULARY = {
     imprenditore fondatore fondateur milliardaire patron empresario multimillonario bos pendiri
     miliarder forscher eigentümer besitzer wissenschaftler kapitalgeber manager monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december today yesterday tonight`,
+    september october november december today yesterday tonight ally adviser advisor critic rival titan magnate leader head partner donor backer winner capitalist visionary guru legend icon`,
   /**
    * Honorifics and offices, which say who someone is: one that does not fit the entity (dataset
    * `cues.honorifics`) names someone else ("Dr Khosla" on a hospital page, "Mrs Musk").
@@ -59,10 +59,13 @@ export const VOCABULARY = {
     el los las y pero según segun para sin sobre desde tras cuando o com sem dan atau tetapi tapi
     juga menurut kata untuk dengan tanpa dari ke oleh bagi seperti ketika saat bahwa ini itu het
     een en maar ook volgens voor met zonder naar`,
-  /** Words after (or before) a surname that make it a family's name ("the Musk household"). */
+  /**
+   * Words after (or before) a surname that make it a family's name ("the Musk household"); CJK
+   * ones follow the surname glued (`马斯克家族`, `马斯克兄弟`).
+   */
   kin: `family families household households clan siblings brothers sisters children kids parents
     dynasty relatives cousins twins grandchildren ancestors ancestry genealogy familie famille
-    famiglia familia keluarga`,
+    famiglia familia keluarga boys girls brood sr senior 家族 家人 家庭 一家 兄弟 姐妹 父子 母子 夫妇 夫婦`,
   /** Words before a plural surname that make `Musks` a family (`the Musks`), not a genitive. */
   determiners: `the die der den des dem both all two les i gli los las`,
 };

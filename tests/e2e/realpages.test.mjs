@@ -252,6 +252,9 @@ describe('real pages (../shared/realpages)', { skip: present ? false : SKIP }, (
     };
     console.log('\nrealpages, per page:');
     console.table(table);
+    for (const r of rows)
+      if (r.unprobed.length > 0)
+        console.log(`marks without a probe on ${r.file}: ${JSON.stringify(r.unprobed)}`);
     console.log(
       `firm: recall ${pct(firm.tp, firm.pos)}, precision ${pct(firm.tp, firm.tp + firm.fp)}; ` +
         `debatable: recall ${pct(deb.tp, deb.pos)}, precision ${pct(deb.tp, deb.tp + deb.fp)}`,

@@ -544,6 +544,9 @@ const scents: Row[] = [
   { text: 'Vanilla Musk body mist', evidence: [M], expected: [] },
   { text: 'Kashmir Musk Eau de Toilette', evidence: [M], expected: [] },
   { text: 'Egyptian Musk oil, 10 ml', evidence: [M], expected: [] },
+  { text: 'Musk & Amber body wash', evidence: [M], expected: [] },
+  { text: 'Velvet Musk Candle', evidence: [M], expected: [] },
+  { text: 'WHITE MUSK', evidence: [M], expected: [] },
   {
     text: ['Elon Musk was in the news.', FILLER, 'Musk Rose Eau de Parfum, 50 ml'],
     expected: [[M, 'Elon Musk']],
@@ -562,11 +565,17 @@ const otherPeople: Row[] = [
   { text: 'DR. ROHAN KHOSLA', evidence: [K], expected: [] },
   { text: 'ANITA KHOSLA NAMED HEAD OF CARDIOLOGY', evidence: [K], expected: [] },
   { text: 'Neha Khosla said the startup grew', evidence: [K], expected: [] },
+  { text: 'The clinic opened. Neha Khosla said the startup grew', evidence: [K], expected: [] },
+  { text: 'Dr. Anita Khosla joined.', evidence: [K], expected: [] },
   { text: 'Dr Anjali Khosla, consultant', evidence: [K], expected: [] },
   { text: 'Ms. Khosla said', evidence: [K], expected: [] },
   { text: 'Judge Khosla ruled on the case', evidence: [K], expected: [] },
   { text: 'Mrs Musk said', evidence: [M], expected: [] },
   { text: 'Priya LeCun', evidence: [L], expected: [] },
+  { text: 'Dr. R. Khosla, MBBS', evidence: [K], expected: [] },
+  { text: 'A. Khosla', evidence: [K], expected: [] },
+  { text: 'V. K. Khosla', evidence: [K], expected: [] },
+  { text: 'DR. K. KHOSLA', evidence: [K], expected: [] },
   { text: 'Dr. Vinod Khosla, cardiologist', expected: [] },
   {
     text: [
@@ -597,6 +606,10 @@ const otherPeople: Row[] = [
   { text: 'Prof. LeCun of NYU', expected: [[L, 'LeCun']] },
   { text: 'M. Musk a déclaré', evidence: [M], expected: [[M, 'Musk']] },
   { text: 'Shri Khosla said the startup would grow', expected: [[K, 'Khosla']] },
+  { text: 'V. Khosla said the startup would grow', expected: [[K, 'Khosla']] },
+  { text: 'E. Musk', evidence: [M], expected: [[M, 'Musk']] },
+  { text: 'the Model S. Musk said Tesla would grow', expected: [[M, 'Musk']] },
+  { text: 'after a Series A. Khosla said the startup grew', expected: [[K, 'Khosla']] },
 ];
 
 /** The family, or a relative in reference style: not the entity. */
@@ -608,11 +621,17 @@ const families: Row[] = [
   { text: 'the Musk-family trust', evidence: [M], expected: [] },
   { text: 'Musk, Maye. A Woman Makes a Plan. Viking, 2019.', evidence: [M], expected: [] },
   { text: 'Musk, Kimbal', evidence: [M], expected: [] },
+  { text: 'Khosla, Anita', evidence: [K], expected: [] },
+  { text: 'Khosla, Rohan; Gupta, R.', evidence: [K], expected: [] },
+  { text: 'Musk Sr. said', evidence: [M], expected: [] },
+  { text: 'the Musk boys', evidence: [M], expected: [] },
   { text: 'Khosla, Pradeep K.', evidence: [K], expected: [] },
   { text: 'Musk, J. (2015)', evidence: [M], expected: [] },
   { text: 'Khosla, Anita (2019). Cardiac care.', evidence: [K], expected: [] },
   { text: 'la famille Musk', evidence: [M], expected: [] },
   { text: 'Familie Musk', evidence: [M], expected: [] },
+  { text: '马斯克家族的财富', evidence: [M], expected: [] },
+  { text: '马斯克兄弟', evidence: [M], expected: [] },
   { text: 'Musk, E. (2023). Tesla.', evidence: [M], expected: [[M, 'Musk']] },
   {
     text: 'LeCun, Y., Bengio, Y., Hinton, G. (2015). Deep learning.',
@@ -640,6 +659,11 @@ const headlineWords: Row[] = [
   { text: 'TESLA BOARD BACKS MUSK', expected: [[M, 'MUSK']] },
   { text: 'Embattled Musk Faces Vote', evidence: [M], expected: [[M, 'Musk']] },
   { text: 'Team Musk', evidence: [M], expected: [[M, 'Musk']] },
+  { text: 'Trump Ally Musk', evidence: [M], expected: [[M, 'Musk']] },
+  { text: 'Turing Winner LeCun', expected: [[L, 'LeCun']] },
+  { text: 'What Musk Gets Wrong About Twitter', expected: [[M, 'Musk']] },
+  { text: 'Opinion | Khosla on OpenAI', expected: [[K, 'Khosla']] },
+  { text: 'Zuckerberg vs. Musk', expected: [[M, 'Musk']] },
   { text: 'LIME Musk Tesla', expected: [[M, 'Musk']] },
   { text: 'Laut Musk ist X die Zukunft', expected: [[M, 'Musk']] },
   { text: 'Secondo Musk, Tesla crescerà', expected: [[M, 'Musk']] },
@@ -650,6 +674,24 @@ const headlineWords: Row[] = [
   { text: 'ELON VS. ZUCK', evidence: [M], expected: [[M, 'ELON']] },
   { text: 'How Kimbal Musk Cooks', evidence: [M], expected: [] },
   { text: 'Why Anita Khosla Left', evidence: [K], expected: [] },
+  // A capitalized word that may just start the sentence: a plain word in a passage about him.
+  {
+    text: 'Elon Musk tiba di Bali. Kunjungan Musk ini juga menandakan minat.',
+    expected: [
+      [M, 'Elon Musk'],
+      [M, 'Musk'],
+    ],
+  },
+  {
+    text: ['Elon Musk arrived.', FILLER, 'The clinic opened. Kunjungan Musk ini.'],
+    expected: [[M, 'Elon Musk']],
+  },
+  { text: 'Elon Musk bought perfume. Amber Musk is a scent.', expected: [[M, 'Elon Musk']] },
+  // A block's first word is a headline's, a caption's or a listed name's: no benefit of the doubt.
+  {
+    text: ['Vinod Khosla invested.', 'Anita Khosla is a cardiologist.'],
+    expected: [[K, 'Vinod Khosla']],
+  },
 ];
 
 /** Suffixes glued to a name: the German genitive, affiliation markers from <sup>. */
