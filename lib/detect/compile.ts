@@ -68,6 +68,7 @@ export interface Words {
   /** Kin words in CJK script, which follow a CJK surname without a space. */
   cjkKin: readonly string[];
   determiners: ReadonlySet<string>;
+  fame: ReadonlySet<string>;
 }
 
 /** A matcher ready to scan. Build it once per config and reuse it; its fields are internal. */
@@ -290,6 +291,7 @@ export function compileMatcher(
     kin,
     cjkKin: [...kin].filter(isCjkText),
     determiners: set(v?.determiners),
+    fame: set(v?.fame),
   };
   return { cls, width, table, outStart, outIds, aliasState, patterns, entities, words, prefilter };
 }

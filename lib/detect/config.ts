@@ -16,6 +16,7 @@ export const VocabularySchema = z.object({
   headline: wordList(),
   kin: wordList(),
   determiners: wordList(),
+  fame: wordList(),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 

@@ -52,8 +52,8 @@ const WORD_LIMIT = 40;
 const isTitle = (w: Words, lower: string) =>
   w.titles.has(lower) || w.longTitles.some((t) => lower.length > t.length && lower.endsWith(t));
 
-/** Third-person verbs by their ending (`Backs`, `Slams`, `Tosses`, `Pushes`, `Denies`). */
-const HEADLINE_VERB = /^\p{L}+(?:[b-df-hj-np-rtv-xz]s|(?:ss|sh|ch|x|zz|i)es)$/iu;
+/** Verbs by their ending (`Backs`, `Slams`, `Tosses`, `Pushes`, `Denies`, `Backed`). */
+const HEADLINE_VERB = /^\p{L}+(?:[b-df-hj-np-rtv-xz]s|(?:ss|sh|ch|x|zz|i)es)$|^\p{L}{3,}ed$/iu;
 
 type NameUse = Extract<Use, { kind: 'alias' | 'namesake' }>;
 type AliasUse = Extract<Use, { kind: 'alias' }>;
@@ -151,11 +151,11 @@ export function detectMentions(
         // Outside any passage, the page's most-named full name with this surname is its
         // subject, unless the context nearby points to this entity ("Musk said Tesla would grow").
         const primary = surname && !ante ? ranked.pageSubject() : undefined;
+        const cued = cueNear(w.cues, c, e, true) || (surname && fameAfter(text, c.end, matcher));
         if (ante) ok = ante.own;
-        else if (primary && !primary.own && !cueNear(w.cues, c, e, true)) ok = false;
+        else if (primary && !primary.own && !cued) ok = false;
         else if (cueNear(w.cues, c, e, false)) ok = false;
-        else if (pageEvidence.has(id) || strongEntities.has(id) || cueNear(w.cues, c, e, true))
-          ok = true;
+        else if (pageEvidence.has(id) || strongEntities.has(id) || cued) ok = true;
         else waiting.add(id);
       }
       if (ok && c.use.kind === 'alias') list.push(toMention(c, c.use, matcher));
@@ -320,6 +320,17 @@ function genitiveAfter(text: string, start: number, end: number, m: CompiledMatc
   while (j < limit && isBlank(text.charCodeAt(j), cls)) j++;
   if (!/\p{Lu}/u.test(text.charAt(j))) return false;
   return !m.words.determiners.has(wordBefore(text, start, cls).toLowerCase());
+}
+
+/** Whether a word of fame follows a surname ("the LeCun camp", "Musk vs. Altman"). */
+function fameAfter(text: string, end: number, m: CompiledMatcher): boolean {
+  let j = end;
+  if (j >= text.length || !isBlank(text.charCodeAt(j), m.cls)) return false;
+  const limit = Math.min(text.length, end + WORD_LIMIT);
+  while (j < limit && isBlank(text.charCodeAt(j), m.cls)) j++;
+  const from = j;
+  while (j < limit && isWordCode(text.charCodeAt(j))) j++;
+  return m.words.fame.has(text.slice(from, j).toLowerCase());
 }
 
 /** Up to three digits, then no word character: a footnote or affiliation marker. */

@@ -58,7 +58,7 @@ export const VOCABULARY = {
     avant est il lo gli uno e ma anche secondo con senza tra fra su da di dopo prima come se è ha
     el los las y pero según segun para sin sobre desde tras cuando o com sem dan atau tetapi tapi
     juga menurut kata untuk dengan tanpa dari ke oleh bagi seperti ketika saat bahwa ini itu het
-    een en maar ook volgens voor met zonder naar`,
+    een en maar ook volgens voor met zonder naar met left won lost took made gave got`,
   /**
    * Words after (or before) a surname that make it a family's name ("the Musk household"); CJK
    * ones follow the surname glued (`马斯克家族`, `马斯克兄弟`).
@@ -66,6 +66,12 @@ export const VOCABULARY = {
   kin: `family families household households clan siblings brothers sisters children kids parents
     dynasty relatives cousins twins grandchildren ancestors ancestry genealogy familie famille
     famiglia familia keluarga boys girls brood sr senior 家族 家人 家庭 一家 兄弟 姐妹 父子 母子 夫妇 夫婦`,
+  /**
+   * Words after a surname that speak of a public figure (`the LeCun camp`, `Musk vs. the SEC`,
+   * `Musk v. Twitter`, `the Musk era`): evidence, like a positive cue, for the famous bearer.
+   */
+  fame: `camp era effect factor fans supporters critics doctrine playbook empire saga feud
+    vs versus v`,
   /** Words before a plural surname that make `Musks` a family (`the Musks`), not a genitive. */
   determiners: `the die der den des dem both all two les i gli los las`,
 };

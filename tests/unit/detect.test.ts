@@ -648,6 +648,19 @@ const headlineWords: Row[] = [
   { text: 'How Khosla sees the future', evidence: [K], expected: [[K, 'Khosla']] },
   { text: 'Musk vs. Altman', expected: [[M, 'Musk']] },
   { text: 'the LeCun camp', evidence: [L], expected: [[L, 'LeCun']] },
+  { text: 'the LeCun camp', expected: [[L, 'LeCun']] }, // a word of fame is evidence
+  { text: 'the Khosla camp', expected: [[K, 'Khosla']] },
+  { text: 'Musk vs. the SEC', expected: [[M, 'Musk']] },
+  { text: 'Musk v. Twitter, Inc.', expected: [[M, 'Musk']] },
+  {
+    text: 'LeCun vs. Musk',
+    expected: [
+      [L, 'LeCun'],
+      [M, 'Musk'],
+    ],
+  },
+  { text: 'the Kimbal Musk camp', evidence: [M], expected: [] },
+  { text: 'Twitter Backed Musk', evidence: [M], expected: [[M, 'Musk']] },
   { text: 'the LeCun camp says LLMs will plateau', expected: [[L, 'LeCun']] },
   { text: 'Why Musk wants Twitter', expected: [[M, 'Musk']] },
   { text: 'When LeCun Met Hinton', expected: [[L, 'LeCun']] },
@@ -830,6 +843,7 @@ describe('the generic vocabulary', () => {
     const words = realConfig.words!;
     expect(Object.keys(words).sort()).toEqual([
       'determiners',
+      'fame',
       'headline',
       'honorifics',
       'kin',
