@@ -53,6 +53,11 @@ export const CuesSchema = z.object({
   negative: z.array(nonEmpty()),
   /** Given names of other people who share the surname (`Kimbal`, `Pradeep`). */
   namesakes: z.array(nonEmpty()),
+  /**
+   * The honorifics that fit this person (`Mr`, `Professor`), without the dot. Any other one right
+   * before the name (`Dr Khosla`, `Mrs Musk`) names someone else. Absent: every honorific fits.
+   */
+  honorifics: z.optional(z.array(nonEmpty())),
 });
 export type Cues = z.infer<typeof CuesSchema>;
 

@@ -4,12 +4,31 @@
  */
 import type { Alias } from '../dataset/schema';
 import type { MatcherConfig } from './config';
-import { IGNORE, IGNORE_RANGES, OTHER, SPACE, SPACE_RANGES, VARIANTS, normalize } from './chars';
+import {
+  IGNORE,
+  IGNORE_RANGES,
+  OTHER,
+  SPACE,
+  SPACE_RANGES,
+  VARIANTS,
+  isCjkCode,
+  normalize,
+} from './chars';
 import { prefilterSource } from './prefilter';
 
 /** One meaning of a pattern; the same folded text can be an alias of one entity and a cue of another. */
 export type Use =
-  | { kind: 'alias'; entity: number; alias: Alias; text: string }
+  | {
+      kind: 'alias';
+      entity: number;
+      alias: Alias;
+      text: string;
+      /**
+       * A full name written without its space or dot (`ElonMusk`, `埃隆马斯克`), as CJK text and
+       * hashtags write it; in Latin letters it counts only there.
+       */
+      glued?: boolean;
+    }
   | { kind: 'cue'; entity: number; text: string; positive: boolean; exact: boolean }
   | { kind: 'namesake'; entity: number; text: string };
 
@@ -28,6 +47,28 @@ export interface EntityRules {
   surnames: ReadonlySet<string>;
   /** Given names of other people with the same surname, as written and in capitals (`Kimbal`, `KIMBAL`). */
   namesakes: ReadonlySet<string>;
+  /** Its given names lowercased, to compare words in any case (`ELON`). */
+  givenKeys: ReadonlySet<string>;
+  /** Its given names in CJK script (`埃隆`), which end the text before `·马斯克`. */
+  cjkGivenNames: readonly string[];
+  /** Honorifics that fit it, lowercased (`mr`, `professor`); undefined: all of them fit. */
+  honorifics: ReadonlySet<string> | undefined;
+  /** Its one-word positive cues, lowercased: a cue right before a surname is no given name. */
+  contextWords: ReadonlySet<string>;
+}
+
+/** The generic vocabulary (lib/detect/vocabulary.ts) as sets, lowercase. */
+export interface Words {
+  titles: ReadonlySet<string>;
+  /** Titles long enough to end a compound (`Multimilliardär`, `Tesla-Chef`). */
+  longTitles: readonly string[];
+  honorifics: ReadonlySet<string>;
+  headline: ReadonlySet<string>;
+  kin: ReadonlySet<string>;
+  /** Kin words in CJK script, which follow a CJK surname without a space. */
+  cjkKin: readonly string[];
+  determiners: ReadonlySet<string>;
+  fame: ReadonlySet<string>;
 }
 
 /** A matcher ready to scan. Build it once per config and reuse it; its fields are internal. */
@@ -48,6 +89,7 @@ export interface CompiledMatcher {
   readonly aliasState: Uint8Array;
   readonly patterns: readonly Pattern[];
   readonly entities: readonly EntityRules[];
+  readonly words: Words;
   /**
    * Matches (case-insensitively, at native speed) wherever an alias might be: a superset of what
    * the automaton finds, for skipping text. Global: use `lastIndex` to walk its matches.
@@ -66,6 +108,8 @@ const fold = (ch: string) => {
   const lower = ch.toLowerCase();
   return lower.length === 1 ? lower : ch;
 };
+
+const isCjkText = (text: string) => isCjkCode(text.charCodeAt(0));
 
 /** Compiles a {@link MatcherConfig} into a {@link CompiledMatcher}. */
 export function compileMatcher(
@@ -99,7 +143,13 @@ export function compileMatcher(
       const text = normalize(alias.text).trim();
       add({ kind: 'alias', entity: e, alias, text });
       if (alias.role === 'givenName') givenNames.add(text);
-      if (alias.role === 'fullName') givenNames.add(text.split(' ')[0] ?? text);
+      if (alias.role === 'fullName') {
+        givenNames.add(text.split(/[ \u00b7]/)[0] ?? text);
+        // `ElonMusk` in `（ElonMusk）`, `#ElonMusk`; `埃隆马斯克` without its dot.
+        const glued = text.replace(/[ \u00b7]/g, '');
+        if (glued !== text && !glued.includes('.'))
+          add({ kind: 'alias', entity: e, alias, text: glued, glued: true });
+      }
       if (alias.role === 'surname') surnames.push(alias);
     }
     const cue = (positive: boolean) => (raw: string) => {
@@ -112,15 +162,24 @@ export function compileMatcher(
     // "Kimbal Musk" as one pattern: it outranks the bare surname and is a coreference antecedent.
     for (const given of entity.cues.namesakes) {
       for (const surname of surnames) {
-        const text = normalize(`${given} ${surname.text}`).trim();
+        if (isCjkText(given) !== isCjkText(surname.text)) continue;
+        const dot = isCjkText(given) ? '\u00b7' : ' ';
+        const text = normalize(`${given}${dot}${surname.text}`).trim();
         add({ kind: 'namesake', entity: e, text });
       }
     }
+    const { honorifics, positive } = entity.cues;
     entities.push({
       id: entity.id,
       givenNames,
       surnames: new Set(surnames.map((a) => normalize(a.text).toLowerCase())),
       namesakes: new Set(entity.cues.namesakes.flatMap((name) => [name, name.toUpperCase()])),
+      givenKeys: new Set([...givenNames].map((name) => name.toLowerCase())),
+      cjkGivenNames: [...givenNames].filter(isCjkText),
+      honorifics: honorifics && new Set(honorifics.map((h) => h.replace(/\.$/, '').toLowerCase())),
+      contextWords: new Set(
+        positive.filter((cue) => !/\s/.test(cue)).map((cue) => cue.toLowerCase()),
+      ),
     });
   }
 
@@ -220,5 +279,19 @@ export function compileMatcher(
     p.uses.filter((u) => u.kind === 'alias').map((u) => u.text),
   );
   const prefilter = new RegExp(prefilterSource(aliasTexts), 'gi');
-  return { cls, width, table, outStart, outIds, aliasState, patterns, entities, prefilter };
+  const set = (list = '') => new Set(list.split(' ').filter(Boolean));
+  const v = config.words;
+  const titles = set(v?.titles);
+  const kin = set(v?.kin);
+  const words: Words = {
+    titles,
+    longTitles: [...titles].filter((t) => t.length >= 4),
+    honorifics: set(v?.honorifics),
+    headline: set(v?.headline),
+    kin,
+    cjkKin: [...kin].filter(isCjkText),
+    determiners: set(v?.determiners),
+    fame: set(v?.fame),
+  };
+  return { cls, width, table, outStart, outIds, aliasState, patterns, entities, words, prefilter };
 }
