@@ -3,7 +3,6 @@
  * frame's session, and starts the features, each isolated from the others' errors and bound to
  * `ctx` (lib/content/session.ts).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MentionHighlights } from '../dom/highlights';
 import type { PageMention } from '../dom/scanner';
 import { isSiteOff, readSettings, watchSettings } from '../settings';
@@ -17,7 +16,13 @@ import { pointerIntent } from './features/pointer-intent';
 import { scanning } from './features/scanning';
 import { HoverIntent } from './intent';
 import { matcherConfigReady, watchMatcherConfig } from './matcher-config';
-import { createSessionEvents, sameMention, startFeatures, type Session } from './session';
+import {
+  createSessionEvents,
+  sameMention,
+  startFeatures,
+  type Lifecycle,
+  type Session,
+} from './session';
 
 /** The top page's host name (an iframe follows the site it is shown on, when it can see it). */
 function topHostname(): string {
@@ -29,7 +34,9 @@ function topHostname(): string {
 }
 
 /** Starts Fact Cards in this frame. */
-export async function runFactCards(ctx: ContentScriptContext): Promise<void> {
+export async function runFactCards(
+  ctx: Lifecycle & { setTimeout(handler: () => void, ms: number): number },
+): Promise<void> {
   if (document.designMode === 'on') return;
   const { settings } = await readSettings();
   const config = await matcherConfigReady(ctx);

@@ -10,7 +10,7 @@
  * (contract 6).
  */
 import { detectMentions, nextCandidate, type CompiledMatcher, type Mention } from '../detect';
-import { recordMeasure } from '../instrumentation';
+import { INSTRUMENTED, recordMeasure } from '../instrumentation';
 import {
   BlockClassifier,
   SegmentReader,
@@ -345,11 +345,12 @@ export class PageScanner {
     if (cancelled()) return;
     if (kind === 'full') this.forgetUnseen(work, results);
     const busy = slices.finish();
-    recordMeasure(win.performance, 'factcards:scan', {
-      start: passStart,
-      duration: busy,
-      detail: { mentions: run.found, nodes, kind, elapsed: win.performance.now() - passStart },
-    });
+    if (INSTRUMENTED)
+      recordMeasure(win.performance, 'factcards:scan', {
+        start: passStart,
+        duration: busy,
+        detail: { mentions: run.found, nodes, kind, elapsed: win.performance.now() - passStart },
+      });
     this.opts.onPass(this);
   }
 

@@ -1,6 +1,7 @@
 // A hostile page against the store build: it tries to open, reach into, rewrite, close and
 // drive the card, to open extension pages, to break the host with a custom element and
-// patched prototypes, and to learn from its performance timeline that the extension is there.
+// patched prototypes, to learn from its performance timeline or from messages that the extension
+// is there, and to switch the content script off by forging its start event.
 // Every attempt fails, while the real mouse and keyboard still work.
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
@@ -28,7 +29,7 @@ describe('a hostile page (store build)', () => {
     kit = await launch({ extension: STORE_BUILD });
     await waitForSeed(kit.sw);
     page = await kit.context.newPage();
-    await page.goto(kit.server.url('attacks.html'));
+    await page.goto(`${kit.server.url('attacks.html')}#${kit.extensionId}`);
     await waitForHighlights(page, (texts) => texts.includes('Elon Musk'));
   });
   after(async () => {
@@ -106,6 +107,18 @@ describe('a hostile page (store build)', () => {
         .map((e) => e.name),
     }));
     assert.deepEqual(timing, { observed: [], entries: [] });
+  });
+
+  it('hears nothing from the content script, and cannot switch it off by forging its start', async () => {
+    assert.deepEqual(await page.evaluate(() => window.heard), [], 'no message, no start event');
+    await page.evaluate(() => window.forgeStart());
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))),
+    );
+    await hover(page, 'Yann LeCun');
+    await waitForDialog(page, 'Yann LeCun');
+    await page.keyboard.press('Escape');
+    await waitForDialog(page, 'Yann LeCun', { present: false });
   });
 
   it('keeps its own shadow roots and custom elements working', async () => {
