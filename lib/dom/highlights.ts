@@ -71,6 +71,15 @@ function copyWith(
   return next;
 }
 
+/**
+ * How often, at most, marks reach the highlight. Chromium revalidates every range of every
+ * highlight in the first frame after any change (its markers are rebuilt from scratch), so a
+ * pass that adds ranges frame after frame costs the page quadratic rendering work: on a 5 MB page
+ * that was a dozen rendering tasks over 50 ms. Changes are applied together, in their order, at
+ * most this often; the first change after a quiet spell goes out at once (the viewport's marks).
+ */
+export const HIGHLIGHT_FLUSH_MS = 250;
+
 /** Owns the two highlights and the stylesheet that styles them. */
 export class MentionHighlights {
   private readonly mention: Highlight | undefined;
@@ -78,6 +87,11 @@ export class MentionHighlights {
   private readonly sheet: CSSStyleSheet | undefined;
   private readonly roots = new Set<Document | ShadowRoot>();
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Changes not yet applied, in order: a range to add (true) or delete (false). */
+  private pending: [Range, boolean][] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private flushQueued = false;
+  private lastFlush = -Infinity;
 
   constructor(private readonly win: Window & typeof globalThis) {
     const supported = typeof win.Highlight === 'function' && !!win.CSS?.highlights;
@@ -114,12 +128,37 @@ export class MentionHighlights {
     }
   }
 
+  /** Marks a range (applied with the other changes of its batch: see HIGHLIGHT_FLUSH_MS). */
   add(range: Range): void {
-    this.mention?.add(range);
+    this.queue(range, true);
   }
 
+  /** Unmarks a range, in the same batch as the marks that replace it: marks never blink. */
   delete(range: Range): void {
-    this.mention?.delete(range);
+    this.queue(range, false);
+  }
+
+  private queue(range: Range, add: boolean): void {
+    if (!this.mention) return;
+    this.pending.push([range, add]);
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    const wait = this.lastFlush + HIGHLIGHT_FLUSH_MS - this.win.performance.now();
+    // At the end of this task when quiet for a while, so a whole batch lands in one frame.
+    if (wait <= 0) queueMicrotask(() => this.flush());
+    else this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Applies every pending change now. */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushQueued = false;
+    this.lastFlush = this.win.performance.now();
+    const pending = this.pending;
+    this.pending = [];
+    for (const [range, add] of pending)
+      if (add) this.mention?.add(range);
+      else this.mention?.delete(range);
   }
 
   /** Marks one range strongly for a moment (the popup's "show me"). */
@@ -133,6 +172,9 @@ export class MentionHighlights {
 
   /** Removes every mark and stylesheet (extension switched off for the page). */
   clear(): void {
+    clearTimeout(this.flushTimer);
+    this.flushQueued = false;
+    this.pending = [];
     this.mention?.clear();
     this.reveal?.clear();
     this.win.CSS?.highlights?.delete(MENTION_HIGHLIGHT);

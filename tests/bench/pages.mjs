@@ -162,6 +162,14 @@ export function articlePage({ chars, seed = 1, mentionRate = 0.02, title = 'Benc
     out.push(`<article id="story-${story}">`);
     const h1 = w.headline();
     block('h1', [h1, h1]);
+    if (story === 1 && mentionRate > 0) {
+      // A lede that names its subject, as articles do: the first screen holds a mention.
+      const [html, text] = w.sentence();
+      block('p', [
+        `Elon Musk said on Monday that ${html}`,
+        `Elon Musk said on Monday that ${text}`,
+      ]);
+    }
     const author = w.any(PEOPLE);
     const dateline = ` · ${w.any(CAPITALIZED)} · ${1 + Math.floor(rnd() * 28)} March`;
     block(
@@ -269,6 +277,86 @@ window.startFeed = () => {
 };
 </script></body></html>`;
   return { html, posts: appended, interval };
+}
+
+/**
+ * The text of one huge comment or chat log: namesake spam ("Kimbal Musk", "Pradeep Khosla", each
+ * followed by a bare surname) or cue spam (explainable AI written "XAI", musk as a scent), with one
+ * real mention at its start so the extension cannot stop early. About `chars` characters.
+ * @param {'namesake' | 'cue'} kind
+ */
+export function spamText(kind, chars) {
+  const units =
+    kind === 'namesake'
+      ? ['Kimbal Musk said. Musk said more. ', 'Pradeep Khosla spoke; Khosla agreed. ']
+      : [
+          'Explainable AI (XAI) with SHAP and LIME; XAI interpretability. ',
+          'a musk rose, amber and musk. ',
+        ];
+  const parts = ['A forum thread. Vinod Khosla started it. '];
+  let length = parts[0].length;
+  for (let i = 0; length < chars; i++) {
+    const unit = units[i % units.length];
+    parts.push(unit);
+    length += unit.length;
+  }
+  return parts.join('').slice(0, chars);
+}
+
+/**
+ * News-like prose of about `chars` characters as plain text (sentences of the article writer,
+ * real mentions and traps at the usual rate): one long string for the matcher, or one text node.
+ */
+export function proseText(chars, seed = 5, mentionRate = 0.02) {
+  const w = writer(random(seed), mentionRate);
+  // It opens with a mention (the first screen of a page holds one).
+  const parts = ['Yann LeCun wrote:'];
+  let length = parts[0].length + 1;
+  while (length < chars) {
+    const [, text] = w.sentence();
+    parts.push(text);
+    length += text.length + 1;
+  }
+  return parts.join(' ').slice(0, chars);
+}
+
+/** A page whose body is one paragraph holding `text` as a single text node. */
+export function textNodePage(text, title = 'One text node') {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head><body><main><h1>${title}</h1><p id="huge">${esc(text)}</p></main></body></html>`;
+  return { html, blocks: [title, text], chars: text.length + title.length };
+}
+
+/**
+ * A page of about `elements` elements, each with its own short text node: a data table of cells
+ * (a forum's thread list, a price grid), with a real mention in about `mentionRate` of the cells,
+ * so the extension holds thousands of ranges on a page whose every style recalculation is large.
+ */
+export function elementsPage({ elements = 100_000, seed = 6, mentionRate = 0.02 } = {}) {
+  const rnd = random(seed);
+  const w = writer(rnd, 0);
+  const columns = 4;
+  const rows = Math.ceil(elements / (columns + 1)); // each row: a <tr> and its cells
+  const out = [];
+  const blocks = [];
+  let chars = 0;
+  for (let r = 0; r < rows; r++) {
+    out.push('<tr>');
+    for (let c = 0; c < columns; c++) {
+      let text = c === 0 ? w.headline() : c === 1 ? w.any(PEOPLE) : w.any(WORDS);
+      let html = esc(text);
+      if (rnd() < mentionRate) {
+        const [mentionHtml, mentionText] = w.any(MENTIONS);
+        html = `${html} ${mentionHtml}`;
+        text = `${text} ${mentionText}`;
+      }
+      out.push(`<td>${html}</td>`);
+      blocks.push(text);
+      chars += text.length;
+    }
+    out.push('</tr>');
+  }
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>100,000 elements</title><style>${STYLE}</style></head><body><main><h1>Threads</h1><table>${out.join('')}</table></main></body></html>`;
+  return { html, blocks, chars };
 }
 
 /** Every alias text, folded (lower case, whitespace runs as one space), for the no-mention check. */
