@@ -4,6 +4,7 @@ import { DatasetService } from '@/lib/db';
 import { createListener, parseBackgroundMessage, BackgroundRequests } from '@/lib/messaging';
 import {
   createBackgroundHandlers,
+  followToolbarSettings,
   forgetTab,
   forwardCommand,
   guardMatcherConfig,
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   });
 
   guardMatcherConfig();
+  followToolbarSettings();
   // Every start (install, update, browser start, worker wake-up) checks the cache and the
   // matcher config against the bundle; both are no-ops when they already match.
   void publishMatcherConfig().catch((error: unknown) =>

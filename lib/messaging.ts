@@ -36,13 +36,15 @@ export const BackgroundRequests = {
     request: z.object({ type: z.literal('getCards'), entityIds }),
     response: z.object({ cards: z.array(CardDataSchema), from: z.enum(['cache', 'bundle']) }),
   },
-  /** A frame's mention counts, kept per tab for the popup's "On this page". */
+  /** A frame's mention counts, kept per tab for the popup's "On this page" and the badge. */
   reportMentions: {
     from: 'content',
     request: z.object({
       type: z.literal('reportMentions'),
       counts: mentionCounts,
       hostname: z.string().check(z.maxLength(253)),
+      /** Fact Cards marks nothing in this frame (site off, or hidden in the tab). */
+      off: z.boolean(),
     }),
     response: z.object({ ok: z.boolean() }),
   },

@@ -11,7 +11,8 @@ import { getBundledDataset } from '../dataset/bundle';
 import { DatasetService } from '../db';
 import { matcherConfigFromEntities } from '../detect';
 import { BackgroundRequests, sendToTab, type Handlers } from '../messaging';
-import { readSettings as loadSettings } from '../settings';
+import { readSettings as loadSettings, watchSettings } from '../settings';
+import { showTabState } from './toolbar';
 import {
   MATCHER_CONFIG_KEY,
   readMatcherConfig,
@@ -29,6 +30,8 @@ export const OPEN_BROWSE_PER_MINUTE = 6;
 const FrameCountsSchema = z.record(z.string(), z.record(z.string(), z.int()));
 type FrameCounts = z.infer<typeof FrameCountsSchema>;
 const tabKey = (tabId: number) => `session:mentions-${tabId}` as const;
+/** Whether Fact Cards is off in a tab, as its top frame last said. */
+const offKey = (tabId: number) => `session:off-${tabId}` as const;
 
 async function readFrameCounts(tabId: number): Promise<FrameCounts> {
   const parsed = FrameCountsSchema.safeParse(await storage.getItem(tabKey(tabId)));
@@ -114,7 +117,7 @@ export function createBackgroundHandlers(
       const { value, from } = await service.cards(entityIds, settings);
       return { cards: value, from };
     },
-    async reportMentions({ counts }, sender) {
+    async reportMentions({ counts, off }, sender) {
       const { tabId } = sender;
       if (tabId === undefined) return { ok: false };
       // Only entities the dataset knows are kept: a report is at most four small numbers.
@@ -132,6 +135,9 @@ export function createBackgroundHandlers(
         }
         frames[frame] = kept;
         await storage.setItem(tabKey(tabId), frames);
+        // The top frame speaks for the tab: a frame's own site may differ from the tab's.
+        if (frame === '0') await storage.setItem(offKey(tabId), off);
+        await refreshToolbar(tabId);
       });
       return { ok };
     },
@@ -181,7 +187,37 @@ export function createBackgroundHandlers(
 
 /** Forgets a closed tab's mention counts. */
 export async function forgetTab(tabId: number): Promise<void> {
-  await storage.removeItem(tabKey(tabId));
+  await storage.removeItems([tabKey(tabId), offKey(tabId)]);
+}
+
+/** A tab's mentions, all frames together, and whether it is off, from what its frames reported. */
+async function tabToolbarState(tabId: number): Promise<{ mentions: number; off: boolean }> {
+  let mentions = 0;
+  for (const frame of Object.values(await readFrameCounts(tabId)))
+    for (const n of Object.values(frame)) mentions += n;
+  return { mentions, off: (await storage.getItem<unknown>(offKey(tabId))) === true };
+}
+
+/** Shows a tab's reported state on the toolbar button, with the badge as the settings say. */
+export async function refreshToolbar(tabId: number): Promise<void> {
+  const { settings } = await loadSettings();
+  await showTabState(tabId, await tabToolbarState(tabId), settings.toolbarBadge);
+}
+
+/** Follows the badge setting live: switching it off or on redraws every open tab's button. */
+export function followToolbarSettings(): () => void {
+  let badgeOn: boolean | undefined;
+  void loadSettings().then(({ settings }) => (badgeOn ??= settings.toolbarBadge));
+  return watchSettings(({ settings }) => {
+    if (settings.toolbarBadge === badgeOn) return;
+    badgeOn = settings.toolbarBadge;
+    void browser.tabs
+      .query({})
+      .then((tabs) =>
+        Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : refreshToolbar(tab.id)))),
+      )
+      .catch((error: unknown) => console.warn('[factcards] toolbar:', error));
+  });
 }
 
 /** Forwards a keyboard command to the active tab's content scripts. */

@@ -12,6 +12,8 @@ import {
 } from '@/lib/messaging';
 import {
   createBackgroundHandlers,
+  followToolbarSettings,
+  forgetTab,
   forwardCommand,
   guardMatcherConfig,
   MAX_FRAMES_PER_TAB,
@@ -20,6 +22,9 @@ import {
   publishMatcherConfig,
 } from '@/lib/background/handlers';
 import { MATCHER_CONFIG_KEY, StoredMatcherConfigSchema } from '@/lib/matcher-config';
+import { badgeText, TOOLBAR_ICON_PATHS } from '@/lib/background/toolbar';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { changeSettings } from '@/lib/settings/writer';
 import { CardDataSchema } from '@/lib/dataset/query';
 
 const OWN_ID = 'factcards-test-id';
@@ -141,12 +146,17 @@ describe('background handlers', () => {
     const l = listener();
     await call(
       l,
-      { type: 'reportMentions', counts: { 'elon-musk': 2 }, hostname: 'a.test' },
+      { type: 'reportMentions', counts: { 'elon-musk': 2 }, hostname: 'a.test', off: false },
       content(7, 0),
     );
     await call(
       l,
-      { type: 'reportMentions', counts: { 'elon-musk': 1, xai: 3 }, hostname: 'a.test' },
+      {
+        type: 'reportMentions',
+        counts: { 'elon-musk': 1, xai: 3 },
+        hostname: 'a.test',
+        off: false,
+      },
       content(7, 5),
     );
     expect(await call(l, { type: 'getTabMentions', tabId: 7 })).toEqual({
@@ -161,7 +171,7 @@ describe('background handlers', () => {
       [0, 3, 7, 9].map((frameId) =>
         call(
           l,
-          { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test' },
+          { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test', off: false },
           content(6, frameId),
         ),
       ),
@@ -179,12 +189,12 @@ describe('background handlers', () => {
     const l = listener();
     await call(
       l,
-      { type: 'reportMentions', counts: { xai: 2 }, hostname: 'a.test' },
+      { type: 'reportMentions', counts: { xai: 2 }, hostname: 'a.test', off: false },
       content(3, 0),
     );
     await call(
       l,
-      { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test' },
+      { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test', off: false },
       content(3, 9),
     );
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
@@ -238,7 +248,11 @@ describe('background handlers', () => {
 describe('a background that trusts nobody', () => {
   it('refuses tab-scoped requests naming a tab from a content script', async () => {
     const l = listener();
-    await call(l, { type: 'reportMentions', counts: { xai: 2 }, hostname: 'a.test' }, content(7));
+    await call(
+      l,
+      { type: 'reportMentions', counts: { xai: 2 }, hostname: 'a.test', off: false },
+      content(7),
+    );
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
     // Another tab's content script asks for tab 7's counts and to scroll it: both refused.
     expect(await call(l, { type: 'getTabMentions', tabId: 7 }, content(9))).toBe('(ignored)');
@@ -261,7 +275,7 @@ describe('a background that trusts nobody', () => {
     const l = listener();
     await call(
       l,
-      { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test', tabId: 7 },
+      { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test', off: false, tabId: 7 },
       content(9, 2),
     );
     expect(await call(l, { type: 'getTabMentions', tabId: 7 })).toEqual({ counts: {} });
@@ -272,7 +286,11 @@ describe('a background that trusts nobody', () => {
     const l = listener();
     const huge = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`e${i}`, 1]));
     expect(
-      await call(l, { type: 'reportMentions', counts: huge, hostname: 'a.test' }, content(5)),
+      await call(
+        l,
+        { type: 'reportMentions', counts: huge, hostname: 'a.test', off: false },
+        content(5),
+      ),
     ).toBe('(ignored)');
     await call(
       l,
@@ -280,6 +298,7 @@ describe('a background that trusts nobody', () => {
         type: 'reportMentions',
         counts: { xai: 2, 'not-an-entity': 9, 'elon-musk': 1 },
         hostname: 'a.test',
+        off: false,
       },
       content(5),
     );
@@ -294,7 +313,7 @@ describe('a background that trusts nobody', () => {
       replies.push(
         await call(
           l,
-          { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test' },
+          { type: 'reportMentions', counts: { xai: 1 }, hostname: 'a.test', off: false },
           content(4, frameId),
         ),
       );
@@ -376,5 +395,73 @@ describe('the matcher config', () => {
       ok: true,
     });
     expect(StoredMatcherConfigSchema.safeParse(await stored()).success).toBe(true);
+  });
+});
+
+describe('toolbar badge and icon', () => {
+  const report = (counts: Record<string, number>, off = false) => ({
+    type: 'reportMentions',
+    counts,
+    hostname: 'a.test',
+    off,
+  });
+  const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
+
+  it('shows the mentions of all frames of a tab, on that tab only', async () => {
+    const l = listener();
+    await call(l, report({ 'elon-musk': 2 }), content(7, 0));
+    await call(l, report({ xai: 3 }), content(7, 4));
+    await call(l, report({ xai: 1 }), content(8, 0));
+    expect(await badge(7)).toBe('5');
+    expect(await badge(8)).toBe('1');
+    await call(l, report({}), content(7, 4));
+    expect(await badge(7)).toBe('2');
+    await call(l, report({}), content(7, 0));
+    expect(await badge(7)).toBe('');
+  });
+
+  it('clears the badge and shows the off icon while the top frame says Fact Cards is off', async () => {
+    const setIcon = vi.spyOn(fakeBrowser.action, 'setIcon');
+    const l = listener();
+    await call(l, report({ xai: 2 }), content(3, 0));
+    expect(setIcon).toHaveBeenLastCalledWith({ tabId: 3, path: TOOLBAR_ICON_PATHS.on });
+    await call(l, report({}, true), content(3, 0));
+    expect(await badge(3)).toBe('');
+    expect(setIcon).toHaveBeenLastCalledWith({ tabId: 3, path: TOOLBAR_ICON_PATHS.off });
+    // A frame of another site that is on does not speak for the tab.
+    await call(l, report({ xai: 1 }, false), content(3, 2));
+    expect(await badge(3)).toBe('');
+    expect(setIcon).toHaveBeenLastCalledWith({ tabId: 3, path: TOOLBAR_ICON_PATHS.off });
+    await forgetTab(3);
+    await call(l, report({ xai: 1 }), content(3, 0));
+    expect(await badge(3)).toBe('1');
+  });
+
+  it('follows the badge setting, and redraws open tabs when it changes', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 }] as never);
+    const l = listener();
+    await call(l, report({ xai: 4 }), content(5, 0));
+    expect(await badge(5)).toBe('4');
+    const stop = followToolbarSettings();
+    await changeSettings({ type: 'setBehaviour', field: 'toolbarBadge', value: false });
+    await vi.waitFor(async () => expect(await badge(5)).toBe(''));
+    await call(l, report({ xai: 6 }), content(5, 0));
+    expect(await badge(5)).toBe('');
+    await changeSettings({ type: 'setBehaviour', field: 'toolbarBadge', value: true });
+    await vi.waitFor(async () => expect(await badge(5)).toBe('6'));
+    stop();
+    expect(DEFAULT_SETTINGS.toolbarBadge).toBe(true);
+  });
+
+  it('writes at most four characters', () => {
+    expect([0, 1, 42, 999, 1000, 123456].map((n) => badgeText(n, true))).toEqual([
+      '',
+      '1',
+      '42',
+      '999',
+      '999+',
+      '999+',
+    ]);
+    expect(badgeText(12, false)).toBe('');
   });
 });

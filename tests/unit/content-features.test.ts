@@ -268,16 +268,31 @@ describe('mention reporting', () => {
     session.emit('pass', scanner as never);
     expect(send).not.toHaveBeenCalled();
     vi.advanceTimersByTime(REPORT_DELAY_MS);
-    expect(send).toHaveBeenCalledExactlyOnceWith({ xai: 2, 'elon-musk': 1 }, 'news.example');
+    expect(send).toHaveBeenCalledExactlyOnceWith({ xai: 2, 'elon-musk': 1 }, 'news.example', false);
     session.emit('pass', scanner as never);
     vi.advanceTimersByTime(REPORT_DELAY_MS);
     expect(send).toHaveBeenCalledTimes(1);
     session.features.reporting?.reportNow();
     vi.advanceTimersByTime(REPORT_DELAY_MS);
     expect(send).toHaveBeenCalledTimes(2);
+    session.isActive = () => false;
     session.emit('active', false);
     vi.advanceTimersByTime(REPORT_DELAY_MS);
-    expect(send).toHaveBeenLastCalledWith({}, 'news.example');
+    expect(send).toHaveBeenLastCalledWith({}, 'news.example', true);
+  });
+
+  it('says the frame is off when it starts off (no pass will come), and on again once it is', () => {
+    const { session, scanner } = fakeSession({ mentions: [mention('xai')] });
+    session.isActive = () => false;
+    const send = vi.fn(() => Promise.resolve());
+    startFeatures(session, [mentionReportingFeature(send)]);
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send).toHaveBeenCalledExactlyOnceWith({}, 'news.example', true);
+    session.isActive = () => true;
+    session.emit('active', true);
+    session.emit('pass', scanner as never);
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send).toHaveBeenLastCalledWith({ xai: 1 }, 'news.example', false);
   });
 });
 
