@@ -6,7 +6,7 @@ import {
   type CompareRow,
   type Disagreement,
 } from '@/lib/browse/compare';
-import type { ExplorerModel } from '@/lib/browse/model';
+import type { BrowseModel } from '@/lib/browse/model';
 import { PositionItem, type PositionLookups } from '../PositionItem';
 import { useRovingFocus } from './roving';
 
@@ -64,7 +64,7 @@ function CellList({
 }
 
 /** Full view: a real table, topics as rows and the entities as columns. */
-function MatrixTable({ rows, model }: { rows: readonly CompareRow[]; model: ExplorerModel }) {
+function MatrixTable({ rows, model }: { rows: readonly CompareRow[]; model: BrowseModel }) {
   const { names } = model.lookups;
   return (
     <table class="fc-compare-table">
@@ -107,7 +107,7 @@ function MatrixTable({ rows, model }: { rows: readonly CompareRow[]; model: Expl
 }
 
 /** Popup: one block per topic; the entities with something to say side by side. */
-function MatrixStack({ rows, model }: { rows: readonly CompareRow[]; model: ExplorerModel }) {
+function MatrixStack({ rows, model }: { rows: readonly CompareRow[]; model: BrowseModel }) {
   const { names } = model.lookups;
   return (
     <>
@@ -161,7 +161,7 @@ export function ComparePanel({
   layout,
   onChange,
 }: {
-  model: ExplorerModel;
+  model: BrowseModel;
   topic?: string;
   disputedOnly: boolean;
   layout: 'popup' | 'full';

@@ -3,7 +3,7 @@ import {
   applyFilters,
   facetsOf,
   groupByTopic,
-  type ExplorerModel,
+  type BrowseModel,
   type PositionFilters,
 } from '@/lib/browse/model';
 import type { Entity } from '@/lib/dataset/schema';
@@ -24,7 +24,7 @@ export function EntityDetail({
   autoFocus,
 }: {
   entity: Entity;
-  model: ExplorerModel;
+  model: BrowseModel;
   filters: PositionFilters;
   onFilters: (next: PositionFilters) => void;
   /** Shown in the popup, where the list and the detail take turns. */

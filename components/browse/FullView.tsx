@@ -1,6 +1,6 @@
-import type { ExplorerData } from '@/lib/browse/hooks';
-import type { ExplorerState } from '@/lib/browse/url-state';
-import { Explorer } from './Explorer';
+import type { BrowseData } from '@/lib/browse/hooks';
+import type { BrowseState } from '@/lib/browse/url-state';
+import { BrowsePanel } from './BrowsePanel';
 import { LoadingState, PageHeader, PageShell } from './PageShell';
 
 /** The full view (`browse.html`): browse, search and compare on a whole page. */
@@ -10,9 +10,9 @@ export function FullView({
   onChange,
   onOptions,
 }: {
-  data: ExplorerData;
-  state: ExplorerState;
-  onChange: (change: Partial<ExplorerState>) => void;
+  data: BrowseData;
+  state: BrowseState;
+  onChange: (change: Partial<BrowseState>) => void;
   onOptions: () => void;
 }) {
   const theme = data.status === 'ready' ? data.settings.theme : 'system';
@@ -25,7 +25,7 @@ export function FullView({
       <PageHeader onOptions={onOptions} />
       <main>
         {data.status === 'ready' ? (
-          <Explorer model={data.model} state={state} onChange={onChange} layout="full" />
+          <BrowsePanel model={data.model} state={state} onChange={onChange} layout="full" />
         ) : (
           <LoadingState error={data.status === 'error' ? data.message : undefined} />
         )}
@@ -35,7 +35,7 @@ export function FullView({
 }
 
 /** The full view's title for a state: the entity, topic or query it shows. */
-export function fullViewTitle(data: ExplorerData, state: ExplorerState): string {
+export function fullViewTitle(data: BrowseData, state: BrowseState): string {
   if (data.status !== 'ready') return 'Fact Cards';
   const { lookups } = data.model;
   if (state.view === 'search' && state.q.trim()) return `“${state.q.trim()}” — Fact Cards`;

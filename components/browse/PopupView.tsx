@@ -1,8 +1,8 @@
-import type { ActivePage, ExplorerData } from '@/lib/browse/hooks';
+import type { ActivePage, BrowseData } from '@/lib/browse/hooks';
 import type { SiteMode } from '@/lib/browse/site';
 import { canRememberSite } from '@/lib/settings';
-import type { ExplorerState } from '@/lib/browse/url-state';
-import { Explorer } from './Explorer';
+import type { BrowseState } from '@/lib/browse/url-state';
+import { BrowsePanel } from './BrowsePanel';
 import { OnThisPage, type MentionRow } from './OnThisPage';
 import { LoadingState, PageHeader, PageShell } from './PageShell';
 import { SiteSwitch } from './SiteSwitch';
@@ -22,10 +22,10 @@ export function PopupView({
   onOpenFull,
   fullHref,
 }: {
-  data: ExplorerData;
+  data: BrowseData;
   page: ActivePage;
-  state: ExplorerState;
-  onChange: (change: Partial<ExplorerState>) => void;
+  state: BrowseState;
+  onChange: (change: Partial<BrowseState>) => void;
   onReveal: (entityId: string) => void;
   onSiteMode: (mode: SiteMode) => void;
   onOptions: () => void;
@@ -76,7 +76,7 @@ export function PopupView({
             onReveal={onReveal}
           />
         </div>
-        <Explorer model={model} state={state} onChange={onChange} layout="popup" />
+        <BrowsePanel model={model} state={state} onChange={onChange} layout="popup" />
       </main>
     </PageShell>
   );

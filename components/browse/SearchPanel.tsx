@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import type { ExplorerSearch } from '@/lib/browse/search';
+import type { BrowseSearch } from '@/lib/browse/search';
 import type { PositionLookups } from '../PositionItem';
 import { focusFirstItem } from './roving';
 import { SearchResults } from './SearchResults';
@@ -15,7 +15,7 @@ export function SearchPanel({
   lookups,
   autoFocus,
 }: {
-  search: ExplorerSearch;
+  search: BrowseSearch;
   query: string;
   onQuery: (query: string) => void;
   lookups: PositionLookups;

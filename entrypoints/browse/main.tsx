@@ -3,21 +3,16 @@ import '@/components/positions.css';
 import '@/components/pages.css';
 import { render } from 'preact';
 import { FullView, fullViewTitle } from '@/components/browse/FullView';
-import {
-  useDocumentTitle,
-  useExplorerData,
-  useExplorerState,
-  useMarkOnce,
-} from '@/lib/browse/hooks';
-import { preloadExplorerData } from '@/lib/browse/data';
+import { useDocumentTitle, useBrowseData, useBrowseState, useMarkOnce } from '@/lib/browse/hooks';
+import { preloadBrowseData } from '@/lib/browse/data';
 import { openOptions } from '@/lib/browse/navigation';
 
 // Start reading before the first render: the reads overlap with evaluating and rendering the page.
-const preload = preloadExplorerData();
+const preload = preloadBrowseData();
 
 function Browse() {
-  const data = useExplorerData(preload);
-  const [state, change] = useExplorerState();
+  const data = useBrowseData(preload);
+  const [state, change] = useBrowseState();
   useDocumentTitle(fullViewTitle(data, state));
   useMarkOnce('factcards:browse-interactive', data.status === 'ready');
   return (

@@ -4,17 +4,17 @@ import '@/components/pages.css';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { PopupView } from '@/components/browse/PopupView';
-import { useActivePage, useExplorerData, useExplorerState, useMarkOnce } from '@/lib/browse/hooks';
-import { preloadExplorerData } from '@/lib/browse/data';
+import { useActivePage, useBrowseData, useBrowseState, useMarkOnce } from '@/lib/browse/hooks';
+import { preloadBrowseData } from '@/lib/browse/data';
 import { closeIfPopup, fullViewPath, openFullView, openOptions } from '@/lib/browse/navigation';
 
 // Start reading before the first render: the reads overlap with evaluating and rendering the page.
-const preload = preloadExplorerData();
+const preload = preloadBrowseData();
 
 function Popup() {
   const [search] = useState(() => location.search);
-  const data = useExplorerData(preload);
-  const [state, change] = useExplorerState(['tabId']);
+  const data = useBrowseData(preload);
+  const [state, change] = useBrowseState(['tabId']);
   const { page, reveal, setMode } = useActivePage(
     search,
     data.status === 'ready' ? data.settings : undefined,

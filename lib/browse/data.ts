@@ -72,8 +72,8 @@ export async function loadDataset(
   });
 }
 
-/** The dataset and settings as read when an extension page opens (see `preloadExplorerData`). */
-export interface ExplorerPreload {
+/** The dataset and settings as read when an extension page opens (see `preloadBrowseData`). */
+export interface BrowsePreload {
   /** Subscribes to the data: called with every new dataset or settings value; returns the unsubscribe. */
   subscribe: (listener: (state: PreloadState) => void) => () => void;
   current: () => PreloadState;
@@ -90,7 +90,7 @@ export interface PreloadState {
  * settings. Call it when the page's script is evaluated, before the first render, so the reads
  * overlap with rendering.
  */
-export function preloadExplorerData(): ExplorerPreload {
+export function preloadBrowseData(): BrowsePreload {
   let state: PreloadState = {};
   const listeners = new Set<(state: PreloadState) => void>();
   const set = (change: PreloadState) => {

@@ -1,5 +1,5 @@
 /**
- * Preact hooks that load and keep the explorer's data, URL state and active page. This is
+ * Preact hooks that load and keep the browse view's data, URL state and active page. This is
  * where `browser.*`, IndexedDB (through `./data` and `lib/db.ts`) and storage are reached, so the
  * components in `components/browse/` only render.
  */
@@ -8,26 +8,26 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '../settings';
 import { recordMark } from '../instrumentation';
 import { resolveActiveTabId } from './active-tab';
-import type { ExplorerPreload, LoadedDataset, PreloadState } from './data';
-import { buildExplorerModel, type ExplorerModel } from './model';
+import type { BrowsePreload, LoadedDataset, PreloadState } from './data';
+import { buildBrowseModel, type BrowseModel } from './model';
 import { applySiteMode, readMentionCounts, readPageState, revealMention } from './page';
 import { siteModeOf, siteRuleOf, type SiteMode, type SiteRule } from './site';
-import { parseExplorerState, serializeExplorerState, type ExplorerState } from './url-state';
+import { parseBrowseState, serializeBrowseState, type BrowseState } from './url-state';
 
-export type ExplorerData =
+export type BrowseData =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; model: ExplorerModel; settings: Settings };
+  | { status: 'ready'; model: BrowseModel; settings: Settings };
 
 /**
- * The explorer's data, kept live: switching a source off in the options removes its positions
+ * The browse view's data, kept live: switching a source off in the options removes its positions
  * here too. The model is rebuilt only when the dataset or the filter changes, so the search
  * index survives a theme change. Subscribes in a layout effect, so data already read renders at once.
  */
-export function useExplorerData(preload: ExplorerPreload): ExplorerData {
-  const [data, setData] = useState<ExplorerData>({ status: 'loading' });
+export function useBrowseData(preload: BrowsePreload): BrowseData {
+  const [data, setData] = useState<BrowseData>({ status: 'loading' });
   useLayoutEffect(() => {
-    let model: { dataset: LoadedDataset; key: string; value: ExplorerModel } | undefined;
+    let model: { dataset: LoadedDataset; key: string; value: BrowseModel } | undefined;
     const publish = ({ dataset, settings, error }: PreloadState) => {
       if (error && !dataset) {
         setData({ status: 'error', message: error });
@@ -36,7 +36,7 @@ export function useExplorerData(preload: ExplorerPreload): ExplorerData {
       if (!dataset || !settings) return;
       const key = JSON.stringify([settings.disabledSources, settings.disabledEntities]);
       if (model?.dataset !== dataset || model.key !== key) {
-        model = { dataset, key, value: buildExplorerModel(dataset.value, settings, dataset.from) };
+        model = { dataset, key, value: buildBrowseModel(dataset.value, settings, dataset.from) };
       }
       setData({ status: 'ready', model: model.value, settings });
     };
@@ -47,15 +47,15 @@ export function useExplorerData(preload: ExplorerPreload): ExplorerData {
 }
 
 /**
- * The explorer state, read from the URL once and written back with `history.replaceState`
+ * The browse state, read from the URL once and written back with `history.replaceState`
  * (debounced: Chromium throttles frequent history calls), keeping the parameters named in `keep`.
  */
-export function useExplorerState(
+export function useBrowseState(
   keep: readonly string[] = [],
-): [ExplorerState, (change: Partial<ExplorerState>) => void] {
-  const [state, setState] = useState<ExplorerState>(() => parseExplorerState(location.search));
+): [BrowseState, (change: Partial<BrowseState>) => void] {
+  const [state, setState] = useState<BrowseState>(() => parseBrowseState(location.search));
   const update = useCallback(
-    (change: Partial<ExplorerState>) => setState((current) => ({ ...current, ...change })),
+    (change: Partial<BrowseState>) => setState((current) => ({ ...current, ...change })),
     [],
   );
   const keepKey = keep.join(',');
@@ -67,7 +67,7 @@ export function useExplorerState(
         const value = params.get(name);
         if (value !== null) kept[name] = value;
       }
-      const next = `${location.pathname}${serializeExplorerState(state, kept)}${location.hash}`;
+      const next = `${location.pathname}${serializeBrowseState(state, kept)}${location.hash}`;
       if (next !== `${location.pathname}${location.search}${location.hash}`)
         history.replaceState(history.state, '', next);
     }, 250);

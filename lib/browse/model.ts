@@ -1,5 +1,5 @@
 /**
- * The explorer's view model: the dataset as the reader's settings let it be seen (enabled
+ * The browse view's model: the dataset as the reader's settings let it be seen (enabled
  * sources and entities only), with the lookups positions render with, grouped for Browse.
  * Pure: the popup and the full view build it from what `DatasetService.dataset()` returned.
  */
@@ -14,7 +14,7 @@ export interface Lookups {
   positions: ReadonlyMap<string, Position>;
 }
 
-export interface ExplorerModel {
+export interface BrowseModel {
   /** Enabled entities: people first, then by name (IndexedDB returns rows by key, not file order). */
   entities: Entity[];
   /** How many entities the reader switched off (they are left out everywhere). */
@@ -51,11 +51,11 @@ export function byLabel(a: Topic, b: Topic): number {
 }
 
 /** Builds the view model from a dataset and the reader's filter (settings). */
-export function buildExplorerModel(
+export function buildBrowseModel(
   dataset: Dataset,
   filter: Filter,
-  from: ExplorerModel['from'] = 'cache',
-): ExplorerModel {
+  from: BrowseModel['from'] = 'cache',
+): BrowseModel {
   const off = new Set(filter.disabledEntities ?? []);
   const entities = dataset.entities.filter((e) => !off.has(e.id)).sort(byEntity);
   const enabled = new Set(entities.map((e) => e.id));
@@ -120,7 +120,7 @@ export interface Facets {
 /** The filter options present in a set of positions, with counts, in model order. */
 export function facetsOf(
   positions: readonly Position[],
-  model: Pick<ExplorerModel, 'sources' | 'topics'>,
+  model: Pick<BrowseModel, 'sources' | 'topics'>,
 ): Facets {
   const sources = new Map<string, number>();
   const topics = new Map<string, number>();

@@ -1,14 +1,14 @@
 /** Opening the other extension pages from the popup and the full view. */
 import { browser } from 'wxt/browser';
-import { serializeExplorerState, type ExplorerState } from './url-state';
+import { serializeBrowseState, type BrowseState } from './url-state';
 
 /** The full view's address for a state, relative to the extension root (an `<a href>`). */
-export function fullViewPath(state: ExplorerState): string {
-  return `/browse.html${serializeExplorerState(state)}`;
+export function fullViewPath(state: BrowseState): string {
+  return `/browse.html${serializeBrowseState(state)}`;
 }
 
 /** Opens the full view in a new tab, with the popup's current view. */
-export async function openFullView(state: ExplorerState): Promise<void> {
+export async function openFullView(state: BrowseState): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(fullViewPath(state) as '/browse.html') });
 }
 

@@ -1,5 +1,5 @@
 /**
- * Search as you type over the explorer's positions: the dataset's substring index
+ * Search as you type over the browse view's positions: the dataset's substring index
  * (`buildSearchIndex`: quotes, summaries, topics, entity names, publishers) with the query rules
  * of `queryTerms` (every word, or one "quoted phrase"), built once per model, results grouped by
  * entity and capped so a one-letter query never renders thousands. The model's positions are
@@ -17,7 +17,7 @@ import {
   type SearchIndex,
 } from '../dataset/query';
 import type { Entity, Position } from '../dataset/schema';
-import type { ExplorerModel } from './model';
+import type { BrowseModel } from './model';
 
 /** How many results of one entity are rendered before "Show all". @default 10 */
 export const RESULTS_PER_ENTITY = 10;
@@ -42,12 +42,12 @@ type Entry = SearchIndex['entries'][number];
  * A search over one model. The index is built when idle after the page is shown (`warm`), or
  * on the first query, then reused for every keystroke.
  */
-export class ExplorerSearch {
+export class BrowseSearch {
   private entries: Entry[] | undefined;
   private last: { folded: string; hits: Entry[] } | undefined;
 
   constructor(
-    private readonly model: Pick<ExplorerModel, 'entities' | 'topics' | 'sources' | 'positions'>,
+    private readonly model: Pick<BrowseModel, 'entities' | 'topics' | 'sources' | 'positions'>,
   ) {}
 
   private all(): Entry[] {

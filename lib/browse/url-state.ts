@@ -1,16 +1,16 @@
 /**
- * The explorer's state as URL parameters, so a full view can be bookmarked or shared:
+ * The browse view's state as URL parameters, so a full view can be bookmarked or shared:
  * `browse.html?view=compare&entity=elon-musk&topic=ai-risk&q=open+source`.
  * Parsing never throws; a malformed value is dropped, not guessed at.
  */
 import type { PositionKind } from '../dataset/schema';
 
-export type ExplorerView = 'browse' | 'search' | 'compare';
+export type BrowseTab = 'browse' | 'search' | 'compare';
 
-/** What the explorer shows. Every field but `view` and `q` is optional. */
-export interface ExplorerState {
+/** What the browse view shows. Every field but `view` and `q` is optional. */
+export interface BrowseState {
   /** The tab: browse by entity, search, or compare by topic. @default 'browse' */
-  view: ExplorerView;
+  view: BrowseTab;
   /** The entity chosen in Browse. */
   entity?: string;
   /** A topic filter (Browse) or the one topic shown (Compare). */
@@ -28,7 +28,7 @@ export interface ExplorerState {
 /** The longest query kept from a URL. */
 export const MAX_QUERY_LENGTH = 200;
 
-const VIEWS: readonly ExplorerView[] = ['browse', 'search', 'compare'];
+const VIEWS: readonly BrowseTab[] = ['browse', 'search', 'compare'];
 const KINDS: readonly PositionKind[] = ['quote', 'paraphrase', 'fact'];
 const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
@@ -37,20 +37,20 @@ function id(value: string | null): string | undefined {
 }
 
 /**
- * Reads the explorer state from a query string (`location.search`). Without a `view`, a query
+ * Reads the browse state from a query string (`location.search`). Without a `view`, a query
  * opens Search and an entity opens Browse.
  */
-export function parseExplorerState(search: string): ExplorerState {
+export function parseBrowseState(search: string): BrowseState {
   const params = new URLSearchParams(search);
   const q = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
   const rawView = params.get('view');
-  const view: ExplorerView = VIEWS.includes(rawView as ExplorerView)
-    ? (rawView as ExplorerView)
+  const view: BrowseTab = VIEWS.includes(rawView as BrowseTab)
+    ? (rawView as BrowseTab)
     : q.trim()
       ? 'search'
       : 'browse';
   const rawKind = params.get('kind');
-  const state: ExplorerState = { view, q };
+  const state: BrowseState = { view, q };
   const entity = id(params.get('entity'));
   const topic = id(params.get('topic'));
   const source = id(params.get('source'));
@@ -64,10 +64,10 @@ export function parseExplorerState(search: string): ExplorerState {
 
 /**
  * Writes the state as a query string (`?…`, or `''` for the default state), in a stable
- * order, leaving out defaults. `keep` carries parameters that are not explorer state (`tabId`).
+ * order, leaving out defaults. `keep` carries parameters that are not browse state (`tabId`).
  */
-export function serializeExplorerState(
-  state: ExplorerState,
+export function serializeBrowseState(
+  state: BrowseState,
   keep: Readonly<Record<string, string>> = {},
 ): string {
   const params = new URLSearchParams();

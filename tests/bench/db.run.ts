@@ -8,7 +8,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { DatasetService, openCache, readCachedDataset, readCards, seedCache } from '@/lib/db';
 import { computeDatasetVersion, getBundledDataset } from '@/lib/dataset/bundle';
 import { buildSearchIndex } from '@/lib/dataset/query';
-import { ExplorerSearch } from '@/lib/browse/search';
+import { BrowseSearch } from '@/lib/browse/search';
 import type { Dataset } from '@/lib/dataset/schema';
 
 /** A deterministic synthetic dataset with the bundled one's shape. */
@@ -68,7 +68,7 @@ async function measure(dataset: Dataset) {
     'read whole dataset (validated)': await time(() => readCachedDataset(db, version), 3),
     'build search index': await time(() => buildSearchIndex(dataset)),
   };
-  const search = new ExplorerSearch(dataset);
+  const search = new BrowseSearch(dataset);
   search.warm();
   // The empty query first, so each run searches the whole index rather than narrowing the last hits.
   results['search one query'] = await time(() => {

@@ -5,8 +5,8 @@
  * are printed for the report.
  */
 import { describe, expect, it } from 'vitest';
-import { buildExplorerModel } from '@/lib/browse/model';
-import { ExplorerSearch } from '@/lib/browse/search';
+import { buildBrowseModel } from '@/lib/browse/model';
+import { BrowseSearch } from '@/lib/browse/search';
 import { getBundledDataset } from '@/lib/dataset/bundle';
 import { buildSearchIndex, foldForSearch, type SearchIndex } from '@/lib/dataset/query';
 import type { Dataset, Position } from '@/lib/dataset/schema';
@@ -76,12 +76,12 @@ function typeInto(typed: string, fn: (query: string) => unknown): number[] {
 
 describe('search on 10,000 positions', () => {
   const big = syntheticDataset();
-  const model = buildExplorerModel(big, { disabledSources: [] });
+  const model = buildBrowseModel(big, { disabledSources: [] });
   const typed = 'open source models';
 
   it('indexes all 10,000 and finds what a plain scan finds', () => {
     expect(model.positions).toHaveLength(10_000);
-    const search = new ExplorerSearch(model);
+    const search = new BrowseSearch(model);
     search.warm();
     const index = buildSearchIndex({ ...big, sources: model.sources });
     for (let i = 1; i <= typed.length; i++) {
@@ -94,7 +94,7 @@ describe('search on 10,000 positions', () => {
   it('costs a keystroke about what the bare substring scan costs, and far less than re-indexing', () => {
     const index = buildSearchIndex({ ...big, sources: model.sources });
     // Warm up the JIT on every path, then measure several rounds and keep the medians.
-    const search = new ExplorerSearch(model);
+    const search = new BrowseSearch(model);
     search.warm();
     typeInto(typed, (q) => search.search(q));
     typeInto(typed, (q) => bareScan(index, q));
@@ -124,7 +124,7 @@ describe('search on 10,000 positions', () => {
 
   it('renders at most a bounded number of results however broad the query', async () => {
     const { visibleResults, RESULTS_PER_ENTITY } = await import('@/lib/browse/search');
-    const results = new ExplorerSearch(model).search('e');
+    const results = new BrowseSearch(model).search('e');
     expect(results.total).toBeGreaterThan(5000);
     const rendered = results.groups.reduce((n, g) => n + visibleResults(g, false).length, 0);
     expect(rendered).toBeLessThanOrEqual(RESULTS_PER_ENTITY * model.entities.length);

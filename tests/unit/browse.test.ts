@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveActiveTabId, tabIdOverride } from '@/lib/browse/active-tab';
 import { buildCompareMatrix, PositionsWithout, rowPositionIds } from '@/lib/browse/compare';
-import { applyFilters, buildExplorerModel, facetsOf, groupByTopic } from '@/lib/browse/model';
-import { ExplorerSearch } from '@/lib/browse/search';
-import {
-  parseExplorerState,
-  serializeExplorerState,
-  type ExplorerState,
-} from '@/lib/browse/url-state';
+import { applyFilters, buildBrowseModel, facetsOf, groupByTopic } from '@/lib/browse/model';
+import { BrowseSearch } from '@/lib/browse/search';
+import { parseBrowseState, serializeBrowseState, type BrowseState } from '@/lib/browse/url-state';
 import { getBundledDataset } from '@/lib/dataset/bundle';
 import type { Dataset, Entity, Position } from '@/lib/dataset/schema';
 
@@ -66,7 +62,7 @@ function tiny(positions: Position[]): Dataset {
 }
 
 describe('url state', () => {
-  it.each<[string, ExplorerState]>([
+  it.each<[string, BrowseState]>([
     ['', { view: 'browse', q: '' }],
     ['?entity=elon-musk', { view: 'browse', q: '', entity: 'elon-musk' }],
     ['?q=open+source', { view: 'search', q: 'open source' }],
@@ -82,11 +78,11 @@ describe('url state', () => {
     ['?view=nope&entity=Not%20An%20Id&kind=rumour&topic=../x', { view: 'browse', q: '' }],
     ['?view=compare&q=x', { view: 'compare', q: 'x' }],
   ])('parses %j', (search, expected) => {
-    expect(parseExplorerState(search)).toEqual(expected);
+    expect(parseBrowseState(search)).toEqual(expected);
   });
 
   it('round-trips every field and keeps extra parameters first', () => {
-    const state: ExplorerState = {
+    const state: BrowseState = {
       view: 'compare',
       entity: 'xai',
       topic: 'open-source',
@@ -95,20 +91,20 @@ describe('url state', () => {
       q: '“AGI” & more',
       disputed: true,
     };
-    const text = serializeExplorerState(state, { tabId: '42' });
+    const text = serializeBrowseState(state, { tabId: '42' });
     expect(text.startsWith('?tabId=42&')).toBe(true);
-    expect(parseExplorerState(text)).toEqual(state);
+    expect(parseBrowseState(text)).toEqual(state);
   });
 
   it('writes nothing for the default state and caps long queries', () => {
-    expect(serializeExplorerState({ view: 'browse', q: '' })).toBe('');
+    expect(serializeBrowseState({ view: 'browse', q: '' })).toBe('');
     const long = 'a'.repeat(500);
-    expect(parseExplorerState(`?q=${long}`).q).toHaveLength(200);
+    expect(parseBrowseState(`?q=${long}`).q).toHaveLength(200);
   });
 });
 
 describe('view model', () => {
-  const model = buildExplorerModel(dataset, { disabledSources: [], disabledEntities: [] });
+  const model = buildBrowseModel(dataset, { disabledSources: [], disabledEntities: [] });
 
   it('lists the four entities, people first, with their own positions', () => {
     expect(model.entities.map((e) => e.displayName)).toEqual([
@@ -134,7 +130,7 @@ describe('view model', () => {
 
   it('drops positions whose every source is disabled and trims the rest', () => {
     const source = dataset.sources[0]!.id;
-    const filtered = buildExplorerModel(dataset, { disabledSources: [source] });
+    const filtered = buildBrowseModel(dataset, { disabledSources: [source] });
     expect(filtered.positions.some((p) => p.sourceIds.includes(source))).toBe(false);
     const onlyThere = dataset.positions.filter(
       (p) => p.sourceIds.length === 1 && p.sourceIds[0] === source,
@@ -144,7 +140,7 @@ describe('view model', () => {
   });
 
   it('leaves switched-off entities out and counts them', () => {
-    const filtered = buildExplorerModel(dataset, {
+    const filtered = buildBrowseModel(dataset, {
       disabledSources: [],
       disabledEntities: ['xai'],
     });
@@ -192,7 +188,7 @@ describe('compare matrix', () => {
       position('bob-reply', 'bob', 'models', { respondsTo: ['ann-risk'] }),
       position('corp-money', 'corp', 'money'),
     ]);
-    const model = buildExplorerModel(ds, { disabledSources: [] });
+    const model = buildBrowseModel(ds, { disabledSources: [] });
     const rows = buildCompareMatrix(model);
     const byTopic = Object.fromEntries(rows.map((r) => [r.topic.id, r]));
     expect(byTopic['risk']?.disagreements).toEqual([
@@ -217,7 +213,7 @@ describe('compare matrix', () => {
       position('ann-fact', 'ann', 'money', { kind: 'fact', about: ['corp'] }),
       position('bob-models', 'bob', 'models'),
     ]);
-    const rows = buildCompareMatrix(buildExplorerModel(ds, { disabledSources: [] }));
+    const rows = buildCompareMatrix(buildBrowseModel(ds, { disabledSources: [] }));
     const byTopic = Object.fromEntries(rows.map((r) => [r.topic.id, r]));
     expect(byTopic['risk']?.disagreements.map((d) => d.entities)).toEqual([['ann', 'bob']]);
     expect(byTopic['models']?.disagreements).toEqual([]);
@@ -236,17 +232,17 @@ describe('compare matrix', () => {
       position('bob-1', 'bob', 'risk', { respondsTo: ['ann-2'], sourceIds: ['s2'] }),
     ]);
     expect(
-      buildCompareMatrix(buildExplorerModel(ds, { disabledSources: ['s2'] }))[0]?.disagreements,
+      buildCompareMatrix(buildBrowseModel(ds, { disabledSources: ['s2'] }))[0]?.disagreements,
     ).toEqual([]);
     expect(
-      buildCompareMatrix(buildExplorerModel(ds, { disabledSources: [] }))[0]?.disagreements.map(
+      buildCompareMatrix(buildBrowseModel(ds, { disabledSources: [] }))[0]?.disagreements.map(
         (d) => d.entities,
       ),
     ).toEqual([['ann', 'bob']]);
   });
 
   it('shows where LeCun, Musk and Khosla disagree in the bundled dataset', () => {
-    const model = buildExplorerModel(dataset, { disabledSources: [] });
+    const model = buildBrowseModel(dataset, { disabledSources: [] });
     const rows = buildCompareMatrix(model);
     const pairs = (topic: string) =>
       rows
@@ -274,7 +270,7 @@ describe('compare matrix', () => {
       position('b', 'bob', 'risk'),
       position('c', 'bob', 'money'),
     ]);
-    const model = buildExplorerModel(ds, { disabledSources: [] });
+    const model = buildBrowseModel(ds, { disabledSources: [] });
     const row = buildCompareMatrix(model).find((r) => r.topic.id === 'risk')!;
     const view = new PositionsWithout(model.lookups.positions, rowPositionIds(row));
     expect(view.get('b')).toBeUndefined();
@@ -285,14 +281,14 @@ describe('compare matrix', () => {
 });
 
 describe('search', () => {
-  const model = buildExplorerModel(dataset, { disabledSources: [] });
+  const model = buildBrowseModel(dataset, { disabledSources: [] });
 
   it('finds a phrase from a quote and groups results by entity', () => {
     const quoted = dataset.positions.find(
       (p) => p.kind === 'quote' && p.quote && p.quote.split(' ').length > 6,
     )!;
     const phrase = quoted.quote!.split(' ').slice(2, 6).join(' ');
-    const results = new ExplorerSearch(model).search(phrase);
+    const results = new BrowseSearch(model).search(phrase);
     const ids = results.groups.flatMap((g) => g.positions.map((p) => p.id));
     expect(ids).toContain(quoted.id);
     for (const g of results.groups)
@@ -301,7 +297,7 @@ describe('search', () => {
   });
 
   it('finds positions by publisher, topic label and entity name', () => {
-    const search = new ExplorerSearch(model);
+    const search = new BrowseSearch(model);
     const publisher = dataset.sources[0]!;
     const byPublisher = search.search(publisher.publisher);
     expect(byPublisher.total).toBe(
@@ -329,28 +325,28 @@ describe('search', () => {
     const only = dataset.sources.find((s) =>
       dataset.positions.some((p) => p.sourceIds.length === 1 && p.sourceIds[0] === s.id),
     )!;
-    const off = buildExplorerModel(dataset, { disabledSources: [only.id] });
-    const hits = new ExplorerSearch(off)
+    const off = buildBrowseModel(dataset, { disabledSources: [only.id] });
+    const hits = new BrowseSearch(off)
       .search(`"${only.publisher}"`)
       .groups.flatMap((g) => g.positions);
     expect(hits.every((p) => !p.sourceIds.includes(only.id))).toBe(true);
   });
 
   it('gives the same results typing on as searching from scratch', () => {
-    const typed = new ExplorerSearch(model);
+    const typed = new BrowseSearch(model);
     const words = 'open source ai models';
     for (let i = 1; i <= words.length; i++) {
       const query = words.slice(0, i);
-      const fresh = new ExplorerSearch(model).search(query);
+      const fresh = new BrowseSearch(model).search(query);
       expect(typed.search(query)).toEqual(fresh);
     }
     // Backspacing and a quoted phrase also agree.
     for (const query of ['open sour', '"open source"', 'open', ''])
-      expect(typed.search(query)).toEqual(new ExplorerSearch(model).search(query));
+      expect(typed.search(query)).toEqual(new BrowseSearch(model).search(query));
   });
 
   it('returns nothing for an empty query', () => {
-    expect(new ExplorerSearch(model).search('   ')).toEqual({ folded: '', total: 0, groups: [] });
+    expect(new BrowseSearch(model).search('   ')).toEqual({ folded: '', total: 0, groups: [] });
   });
 });
 

@@ -12,8 +12,8 @@ import { checkProvenance, quotedPhrases } from '@/lib/dataset/provenance';
 import { comparePartialDates } from '@/lib/dataset/integrity';
 import { buildCard, cardsFromDataset, filterPositions } from '@/lib/dataset/query';
 import type { Dataset, Position } from '@/lib/dataset/schema';
-import { buildExplorerModel } from '@/lib/browse/model';
-import { ExplorerSearch } from '@/lib/browse/search';
+import { buildBrowseModel } from '@/lib/browse/model';
+import { BrowseSearch } from '@/lib/browse/search';
 import { buildCompareMatrix } from '@/lib/browse/compare';
 import { attributionOf, formatPositionDate, showsExcerpt } from '@/components/format';
 import entitiesJson from '@/data/entities.json';
@@ -209,17 +209,17 @@ describe('rule 1: an excerpt is shown only under the sources that print it', () 
       );
       expect(fromRows).toEqual(card);
 
-      const model = buildExplorerModel(dataset, filter);
+      const model = buildBrowseModel(dataset, filter);
       expect(quoting(model.positions)).toEqual([]);
       expect(quoting([...model.lookups.positions.values()])).toEqual([]);
-      expect(new ExplorerSearch(model).search(phrase).total).toBe(0);
+      expect(new BrowseSearch(model).search(phrase).total).toBe(0);
       const cells = buildCompareMatrix(model).flatMap((r) => r.cells.flatMap((c) => c.positions));
       expect(quoting(cells)).toEqual([]);
 
       // Control: with NewsBytes on, each of them finds the words.
-      const all = buildExplorerModel(dataset, { disabledSources: [] });
+      const all = buildBrowseModel(dataset, { disabledSources: [] });
       expect(quoting(all.positions)).toEqual([join.id]);
-      expect(new ExplorerSearch(all).search(phrase).total).toBe(1);
+      expect(new BrowseSearch(all).search(phrase).total).toBe(1);
     });
   });
 });
@@ -323,7 +323,7 @@ describe('rule 4: dates say what they are', () => {
     expect(formatPositionDate(trimmed!)).toBe('reported 29 May 2024');
     const [card] = cardsFromDataset(dataset, ['yann-lecun'], filter);
     expect(card?.positions.find((p) => p.id === chief.id)?.date).toBe('2024-05-29');
-    const model = buildExplorerModel(dataset, filter);
+    const model = buildBrowseModel(dataset, filter);
     expect(model.lookups.positions.get(chief.id)?.date).toBe('2024-05-29');
     // With only Benzinga left, it is Benzinga's approximate year.
     const [benzinga] = filterPositions(

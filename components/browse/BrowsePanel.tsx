@@ -1,23 +1,23 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { ExplorerModel, PositionFilters } from '@/lib/browse/model';
-import { ExplorerSearch } from '@/lib/browse/search';
-import type { ExplorerState, ExplorerView } from '@/lib/browse/url-state';
+import type { BrowseModel, PositionFilters } from '@/lib/browse/model';
+import { BrowseSearch } from '@/lib/browse/search';
+import type { BrowseState, BrowseTab } from '@/lib/browse/url-state';
 import { ComparePanel } from './CompareTable';
 import { EntityDetail } from './EntityDetail';
 import { EntityList } from './EntityList';
 import { SearchPanel } from './SearchPanel';
 import { tabIds, Tabs, type TabDef } from './Tabs';
 
-const VIEWS: readonly TabDef<ExplorerView>[] = [
+const VIEWS: readonly TabDef<BrowseTab>[] = [
   { id: 'browse', label: 'Browse' },
   { id: 'search', label: 'Search' },
   { id: 'compare', label: 'Compare' },
 ];
 
-export interface ExplorerProps {
-  model: ExplorerModel;
-  state: ExplorerState;
-  onChange: (change: Partial<ExplorerState>) => void;
+export interface BrowsePanelProps {
+  model: BrowseModel;
+  state: BrowseState;
+  onChange: (change: Partial<BrowseState>) => void;
   /** `popup`: list and detail take turns, compare stacks; `full`: side by side, compare is a table. */
   layout: 'popup' | 'full';
 }
@@ -26,8 +26,8 @@ export interface ExplorerProps {
  * Browse, search and compare, shared by the popup and the full view. Controlled: the state
  * (which the full view keeps in its URL) comes in, changes go out.
  */
-export function Explorer({ model, state, onChange, layout }: ExplorerProps) {
-  const search = useMemo(() => new ExplorerSearch(model), [model]);
+export function BrowsePanel({ model, state, onChange, layout }: BrowsePanelProps) {
+  const search = useMemo(() => new BrowseSearch(model), [model]);
   // Index for search once the page is shown and idle, so even the first keystroke is cheap.
   useEffect(() => {
     const id = requestIdleCallback(() => search.warm(), { timeout: 2000 });
@@ -120,7 +120,7 @@ export function Explorer({ model, state, onChange, layout }: ExplorerProps) {
   }
 
   return (
-    <div class="fc-explorer">
+    <div class="fc-browse">
       <Tabs
         prefix="fc"
         label="Explore positions"
