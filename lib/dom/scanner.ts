@@ -6,7 +6,7 @@
  * A mention is a value (entity, text node, offsets): a rescan that finds the same mention keeps
  * its range, so marks never flicker and hover intent survives. Mutations rescan only what changed:
  * the changed block's own text, or the subtrees added. It never changes the page's nodes
- * (DESIGN.md contract 3); the instrumented build records `factcards:scan` after every pass
+ * (docs/DESIGN.md contract 3); the instrumented build records `factcards:scan` after every pass
  * (contract 6).
  */
 import { detectMentions, nextCandidate, type CompiledMatcher, type Mention } from '../detect';
@@ -407,14 +407,24 @@ export class PageScanner {
     if (win.scrollY < win.innerHeight / 2) return undefined;
     const doc = this.doc;
     const x = win.innerWidth / 2;
-    const y = win.innerHeight / 4;
-    const node =
-      typeof doc.caretPositionFromPoint === 'function'
-        ? doc.caretPositionFromPoint(x, y)?.offsetNode
-        : doc.caretRangeFromPoint?.(x, y)?.startContainer;
-    if (!node || node.nodeType !== Node.TEXT_NODE) return undefined;
-    const block = this.classifier.blockOf(node);
-    return block.nodeType === Node.ELEMENT_NODE ? block : undefined;
+    // A few points down the viewport: one may fall in a margin, an image or a gap.
+    for (const y of [0.2, 0.4, 0.6, 0.8].map((f) => win.innerHeight * f)) {
+      const caret =
+        typeof doc.caretPositionFromPoint === 'function'
+          ? doc.caretPositionFromPoint(x, y)
+          : doc.caretRangeFromPoint?.(x, y);
+      let node = caret && ('offsetNode' in caret ? caret.offsetNode : caret.startContainer);
+      // Between two text runs the caret is in their element: the text after it will do.
+      if (node && node.nodeType === Node.ELEMENT_NODE) {
+        const offset = 'offset' in caret! ? caret.offset : (caret as Range).startOffset;
+        node = node.childNodes[offset] ?? node.firstChild;
+        while (node && node.nodeType === Node.ELEMENT_NODE) node = node.firstChild;
+      }
+      if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+      const block = this.classifier.blockOf(node);
+      if (block.nodeType === Node.ELEMENT_NODE) return block;
+    }
+    return undefined;
   }
 
   /**
