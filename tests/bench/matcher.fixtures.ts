@@ -25,7 +25,7 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function syntheticConfig(aliasCount: number, seed = 1): MatcherConfig {
   const rnd = random(seed);
   const pick = () => SYLLABLES[Math.floor(rnd() * SYLLABLES.length)] ?? 'ka';
-  const config: MatcherConfig = { entities: [...realConfig.entities] };
+  const config: MatcherConfig = { ...realConfig, entities: [...realConfig.entities] };
   let aliases = config.entities.reduce((n, e) => n + e.aliases.length, 0);
   const surnames = new Set<string>();
   for (let i = 0; aliases < aliasCount; i++) {
