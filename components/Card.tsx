@@ -30,7 +30,7 @@ export interface CardProps {
 
 /**
  * The hover card: who this is, their sourced positions, what others said about them, and a
- * way to all of it. A non-modal dialog named by the entity's display name (DESIGN.md contract 1).
+ * way to all of it. A non-modal dialog named by the entity's display name (docs/DESIGN.md contract 1).
  */
 export function Card({
   data,

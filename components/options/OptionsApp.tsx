@@ -54,7 +54,7 @@ function SettingsNotice({
  * as stored: each change is one operation applied to the stored value (lib/settings/writer),
  * and the page redraws from the storage event it causes, like it does for changes made
  * elsewhere (the popup's site switch, another options tab). Open tabs follow the same event
- * (DESIGN.md contract 7).
+ * (docs/DESIGN.md contract 7).
  */
 export function OptionsApp({ backend }: { backend: OptionsBackend }) {
   const [read, setRead] = useState<ReadSettings>();

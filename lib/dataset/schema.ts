@@ -19,7 +19,7 @@ export const PositionIdSchema = slug();
 
 /**
  * One way of writing an entity's name on a page.
- * - `strong` aliases decide on their own; `weak` ones need evidence (DESIGN.md "Detection").
+ * - `strong` aliases decide on their own; `weak` ones need evidence (docs/DESIGN.md "Detection").
  * - `caseSensitive`: the text must match exactly; `allCaps` also accepts the all-capitals form
  *   used in headlines (`MUSK`), which is how `Musk` differs from the noun `musk`.
  * - `role` tells the matcher which context rules apply: a surname loses to another given name

@@ -1,6 +1,6 @@
 /**
  * Finds mentions in block texts: one DFA pass per block for candidates, then case, boundary and
- * URL checks, leftmost-longest selection, and the evidence rules of DESIGN.md "Detection".
+ * URL checks, leftmost-longest selection, and the evidence rules of docs/DESIGN.md "Detection".
  */
 import type { Alias } from '../dataset/schema';
 import {

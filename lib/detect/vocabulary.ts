@@ -1,5 +1,5 @@
 /**
- * Generic vocabulary of the context rules (DESIGN.md "Detection"): not about any one entity, so
+ * Generic vocabulary of the context rules (docs/DESIGN.md "Detection"): not about any one entity, so
  * not in the dataset's cues. The background sends it to content scripts inside the matcher
  * config (lib/detect/config.ts), so it costs the content-script bundle nothing; the matcher
  * compiles it into sets. Words are lowercase, space-separated.

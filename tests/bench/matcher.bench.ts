@@ -1,5 +1,5 @@
 /**
- * Matcher scaling (DESIGN.md budget "aliases 13 → 10,000: ≤ 1.3× scan cost, same page"):
+ * Matcher scaling (docs/DESIGN.md budget "aliases 13 → 10,000: ≤ 1.3× scan cost, same page"):
  * `npx vitest bench --run tests/bench/matcher.bench.ts`. Compares the real config with a
  * 10,000-alias one on the same ~1 MB of news-like text, and prints the ratios.
  */

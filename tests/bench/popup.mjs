@@ -1,7 +1,7 @@
 // The popup's speed, in a real Chromium with the built extension:
 // 1. Interactive: opens popup.html N times and reads the `factcards:popup-interactive` User
 //    Timing mark (recorded after the first render with data; its startTime counts from the
-//    start of navigation). Budget: ≤ 150 ms median on the bundled dataset (DESIGN.md).
+//    start of navigation). Budget: ≤ 150 ms median on the bundled dataset (docs/DESIGN.md).
 // 2. Search per keystroke on 10,000 positions: writes a generated dataset into the cache (the
 //    IndexedDB the popup reads), types queries character by character and times each keystroke
 //    from the input event until the results are rendered and laid out. Budget: one frame (16.7 ms).

@@ -2,7 +2,7 @@
 // baselines of the same run: the floor (a TreeWalker that only reads every text node, in the
 // page's world and in an isolated world like a content script's), mark.js with the same aliases,
 // and, for the infinite feed, a page script that runs one regex over each added node. Budgets:
-// issue 15 "Budgets" (and DESIGN.md). Prints a markdown table and writes bench-results/scan.md
+// issue 15 "Budgets" (and docs/DESIGN.md). Prints a markdown table and writes bench-results/scan.md
 // (and the raw figures to bench-results/scan.json).
 //
 //   node tests/bench/run.mjs [--build] [--quick] [--verbose] [--only=id,id…]
@@ -82,7 +82,7 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const loadAtStart = loadavg();
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
-/** The issue's budgets (issue 15 "Budgets"; the last three are DESIGN.md's, kept). */
+/** The issue's budgets (issue 15 "Budgets"; the last three are docs/DESIGN.md's, kept). */
 const BUDGET = {
   full1mVsContentFloor: 1.3,
   full1mVsPageFloor: 2.0,

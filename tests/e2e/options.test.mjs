@@ -1,5 +1,5 @@
 // The options page (issue 7) in a real Chromium: switches reach open tabs within one second
-// without a reload (DESIGN.md contract 7), the popup follows, files are imported and refused,
+// without a reload (docs/DESIGN.md contract 7), the popup follows, files are imported and refused,
 // corrupted and old settings are handled, the cache is rebuilt with progress, and the page is
 // accessible. Writes .output/screenshots/options.png (npm run screenshots copies it to docs/).
 import assert from 'node:assert/strict';
@@ -42,7 +42,7 @@ const DEFAULTS = {
 };
 
 const FIXTURE = 'options-live.html';
-/** DESIGN.md contract 7: a toggle reaches every open tab within this long. */
+/** docs/DESIGN.md contract 7: a toggle reaches every open tab within this long. */
 const LIVE_MS = 1000;
 
 /** Reads the raw stored settings and their version meta from the service worker. */

@@ -53,7 +53,7 @@ export function cardControllerFeature(
               .finally(() => (opening = undefined));
           }),
         });
-        // How long the reader waited once intent was clear (the budget is one frame, DESIGN.md).
+        // How long the reader waited once intent was clear (the budget is one frame, docs/DESIGN.md).
         if (INSTRUMENTED)
           win.requestAnimationFrame(() =>
             recordMeasure(win.performance, 'factcards:card', {

@@ -6,7 +6,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { UNDER_TEST, launchFirefox } from '../adapters/firefox.mjs';
 import { DATASET, POPUP_ARTICLE_COUNTS, until } from '../shared.mjs';
 
-/** DESIGN.md contract 7: a settings change reaches every open tab within this long. */
+/** docs/DESIGN.md contract 7: a settings change reaches every open tab within this long. */
 const LIVE_MS = 1000;
 
 /** In page: the input of the site switch segment labelled `label`. */
